@@ -1,0 +1,21 @@
+#pragma once
+// The jointbuy subcommands. Each takes its arguments (after the subcommand's name), prints its
+// usage for --help, and returns the process exit code; usage errors are thrown as usage_error.
+
+#include <string>
+#include <vector>
+
+namespace jointbuy::cli {
+
+/// `jointbuy serve`: serves the API.
+int run_serve(const std::vector<std::string>& args);
+/// `jointbuy migrate`: creates or upgrades the schema and loads the reference data.
+int run_migrate(const std::vector<std::string>& args);
+/// `jointbuy import-organisations FILE.csv`: loads buyers from a municipality list.
+int run_import_organisations(const std::vector<std::string>& args);
+/// `jointbuy seed-demo`: demo data and demo tokens.
+int run_seed_demo(const std::vector<std::string>& args);
+/// `jointbuy token create|revoke|list`.
+int run_token(const std::vector<std::string>& args);
+
+}  // namespace jointbuy::cli

@@ -1,0 +1,15 @@
+#include "api/http/handlers/routes.hpp"
+
+#include "api/store/tokens.hpp"
+
+namespace jointbuy::http {
+
+router make_api_router(store::database& db) {
+  router routes{[&db](std::string_view bearer) { return store::verify_token(db, bearer); }};
+  add_health_routes(routes, db);
+  add_me_routes(routes);
+  add_organisation_routes(routes, db);
+  return routes;
+}
+
+}  // namespace jointbuy::http

@@ -1,0 +1,87 @@
+#include "api/http/problem.hpp"
+
+#include <boost/json.hpp>
+
+#include "api/http/access_log.hpp"
+#include "api/store/errors.hpp"
+
+namespace jointbuy::http {
+
+problem::problem(status status, std::string code, std::string title, std::string detail, std::vector<field_error> errors)
+    : status_(status), code_(std::move(code)), title_(std::move(title)), detail_(std::move(detail)), errors_(std::move(errors)) {}
+
+problem& problem::with_header(std::string name, std::string value) {
+  headers_.emplace_back(std::move(name), std::move(value));
+  return *this;
+}
+
+problem bad_request(std::string detail, std::vector<field_error> errors) {
+  return problem(status::bad_request, "bad-request", "The request is malformed", std::move(detail), std::move(errors));
+}
+
+problem unauthorized(std::string detail) {
+  return problem(status::unauthorized, "unauthorized", "A valid bearer token is required", std::move(detail))
+      .with_header("WWW-Authenticate", "Bearer realm=\"jointbuy\"");
+}
+
+problem forbidden(std::string detail) {
+  return problem(status::forbidden, "forbidden", "Not allowed for this token", std::move(detail));
+}
+
+problem not_found(std::string detail) {
+  return problem(status::not_found, "not-found", "Not found", std::move(detail));
+}
+
+problem unprocessable(std::vector<field_error> errors) {
+  return problem(status::unprocessable_entity, "validation", "The input is invalid",
+                 "See errors for each field that failed and why.", std::move(errors));
+}
+
+response problem_response(const problem& p, unsigned http_version, bool keep_alive) {
+  boost::json::object body{{"type", "urn:jointbuy:problem:" + p.code()},
+                           {"title", p.title()},
+                           {"status", static_cast<int>(p.http_status())}};
+  if (!p.detail().empty()) body["detail"] = p.detail();
+  if (!p.errors().empty()) {
+    boost::json::array errors;
+    for (const auto& e : p.errors()) errors.push_back({{"field", e.field}, {"reason", e.reason}});
+    body["errors"] = std::move(errors);
+  }
+  response res{p.http_status(), http_version};
+  res.set(beast_http::field::content_type, "application/problem+json");
+  res.set(beast_http::field::cache_control, "no-store");
+  for (const auto& [name, value] : p.headers()) res.set(name, value);
+  res.keep_alive(keep_alive);
+  res.body() = boost::json::serialize(body);
+  res.prepare_payload();
+  return res;
+}
+
+response problem_response(std::exception_ptr error, unsigned http_version, bool keep_alive) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const problem& p) {
+    return problem_response(p, http_version, keep_alive);
+  } catch (const store::unavailable& e) {
+    log_error("database unavailable", e.what());
+    return problem_response(problem(status::service_unavailable, "unavailable", "The service is unavailable",
+                                    "The database cannot be reached right now; try again shortly.")
+                                .with_header("Retry-After", "5"),
+                            http_version, keep_alive);
+  } catch (const store::conflict& e) {
+    return problem_response(problem(status::conflict, "conflict", "The change conflicts with existing data",
+                                    "A record with the same key exists already."),
+                            http_version, keep_alive);
+  } catch (const store::not_found& e) {
+    return problem_response(not_found(e.what()), http_version, keep_alive);
+  } catch (const std::exception& e) {
+    log_error("internal error", e.what());
+  } catch (...) {
+    log_error("internal error", "a non-standard exception");
+  }
+  return problem_response(problem(status::internal_server_error, "internal", "Internal server error",
+                                  "The error has been logged."),
+                          http_version, keep_alive);
+}
+
+}  // namespace jointbuy::http

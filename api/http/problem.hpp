@@ -1,0 +1,64 @@
+#pragma once
+// Errors as the client sees them: application/problem+json (RFC 9457), mapped in one place.
+
+#include <exception>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "api/http/messages.hpp"
+
+namespace jointbuy::http {
+
+/// One failing input and why, in the client's words: "quantity", "must be a positive integer".
+struct field_error {
+  std::string field;
+  std::string reason;
+};
+
+/// An error meant for the client. `code` is a stable slug that also forms the problem type URI.
+class problem : public std::exception {
+ public:
+  problem(status status, std::string code, std::string title, std::string detail = {},
+          std::vector<field_error> errors = {});
+
+  const char* what() const noexcept override { return title_.c_str(); }
+  status http_status() const { return status_; }
+  const std::string& code() const { return code_; }
+  const std::string& title() const { return title_; }
+  const std::string& detail() const { return detail_; }
+  const std::vector<field_error>& errors() const { return errors_; }
+  const std::vector<std::pair<std::string, std::string>>& headers() const { return headers_; }
+
+  /// Adds a header to send with the problem (WWW-Authenticate, Allow, Retry-After).
+  problem& with_header(std::string name, std::string value);
+
+ private:
+  status status_;
+  std::string code_;
+  std::string title_;
+  std::string detail_;
+  std::vector<field_error> errors_;
+  std::vector<std::pair<std::string, std::string>> headers_;
+};
+
+/// 400: the request cannot be understood.
+problem bad_request(std::string detail, std::vector<field_error> errors = {});
+/// 401: no valid bearer token; carries the WWW-Authenticate challenge.
+problem unauthorized(std::string detail);
+/// 403: the caller's role or organisation does not allow this.
+problem forbidden(std::string detail);
+/// 404: nothing here, or nothing the caller may see.
+problem not_found(std::string detail);
+/// 422: well-formed but invalid input, each failing field with its reason.
+problem unprocessable(std::vector<field_error> errors);
+
+/// The response for the exception `error`, the only place where exceptions become statuses:
+/// problems as they are; store errors as 503 (with Retry-After), 409 or 404; anything else as a
+/// 500 whose internal message goes to the log, never to the client.
+response problem_response(std::exception_ptr error, unsigned http_version, bool keep_alive);
+
+/// The response for `p` itself.
+response problem_response(const problem& p, unsigned http_version, bool keep_alive);
+
+}  // namespace jointbuy::http

@@ -1,0 +1,38 @@
+#pragma once
+// The request target: path, query parameters, and the list conventions (limit, cursor).
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace jointbuy::http {
+
+/// A request target split into its decoded path and its decoded query parameters.
+struct target {
+  std::string path;
+  std::map<std::string, std::string> query;
+
+  /// The parameter `name`, if given.
+  std::optional<std::string> get(const std::string& name) const;
+};
+
+/// Splits and percent-decodes "/path?a=1&b=x%20y". Throws a 400 problem for malformed escapes,
+/// a target that is not an absolute path, a repeated parameter, or a decoded NUL byte.
+target parse_target(std::string_view raw);
+
+/// A page request of a list endpoint.
+struct page_request {
+  /// Items per page: `?limit=`, 50 unless given, 1 to 500.
+  int limit = 50;
+  /// Where the page starts: the key decoded from `?cursor=`, empty for the first page.
+  std::string after;
+};
+
+/// The page that `t` asks for. Throws a 400 problem naming `limit` or `cursor` when they are bad.
+page_request parse_page(const target& t);
+
+/// The opaque cursor that continues a list after `key`.
+std::string encode_cursor(std::string_view key);
+
+}  // namespace jointbuy::http

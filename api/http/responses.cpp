@@ -1,0 +1,46 @@
+#include "api/http/responses.hpp"
+
+#include <charconv>
+
+#include <boost/json.hpp>
+
+#include "api/http/problem.hpp"
+#include "api/http/query.hpp"
+
+namespace jointbuy::http {
+
+response json_response(const request& req, status status, const boost::json::value& body) {
+  response res{status, req.version()};
+  res.set(beast_http::field::content_type, "application/json");
+  res.set(beast_http::field::cache_control, "no-store");
+  res.keep_alive(req.keep_alive());
+  res.body() = boost::json::serialize(body);
+  res.prepare_payload();
+  return res;
+}
+
+response list_response(const request& req, boost::json::array items, const std::optional<std::string>& next_key) {
+  boost::json::object body{{"items", std::move(items)}};
+  body["next_cursor"] = next_key ? boost::json::value(encode_cursor(*next_key)) : nullptr;
+  return json_response(req, status::ok, body);
+}
+
+void set_version_etag(response& res, int version) {
+  res.set(beast_http::field::etag, "\"" + std::to_string(version) + "\"");
+}
+
+std::optional<int> if_match_version(const request& req) {
+  const auto found = req.find(beast_http::field::if_match);
+  if (found == req.end()) return std::nullopt;
+  std::string_view tag = found->value();
+  if (tag.starts_with("W/")) tag.remove_prefix(2);
+  int version = 0;
+  if (tag.size() >= 3 && tag.front() == '"' && tag.back() == '"') {
+    const auto digits = tag.substr(1, tag.size() - 2);
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), version);
+    if (ec == std::errc{} && end == digits.data() + digits.size() && version > 0) return version;
+  }
+  throw bad_request("If-Match must be the ETag of the resource, such as \"3\"", {{"If-Match", "not an ETag of this API"}});
+}
+
+}  // namespace jointbuy::http

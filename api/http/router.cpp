@@ -1,0 +1,103 @@
+#include "api/http/router.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "api/http/problem.hpp"
+
+namespace jointbuy::http {
+
+namespace {
+
+std::vector<std::string> split_path(std::string_view path) {
+  std::vector<std::string> segments;
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    const auto slash = path.find('/', start);
+    const auto end = slash == std::string_view::npos ? path.size() : slash;
+    segments.emplace_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return segments;
+}
+
+bool is_parameter(const std::string& segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+std::optional<std::map<std::string, std::string>> match(const std::vector<std::string>& pattern,
+                                                        const std::vector<std::string>& path) {
+  if (pattern.size() != path.size()) return std::nullopt;
+  std::map<std::string, std::string> params;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (is_parameter(pattern[i])) {
+      if (path[i].empty()) return std::nullopt;
+      params[pattern[i].substr(1, pattern[i].size() - 2)] = path[i];
+    } else if (pattern[i] != path[i]) {
+      return std::nullopt;
+    }
+  }
+  return params;
+}
+
+std::string_view bearer_token(const request& req) {
+  const auto found = req.find(beast_http::field::authorization);
+  if (found == req.end()) throw unauthorized("Send the header 'Authorization: Bearer <token>'.");
+  const std::string_view value = found->value();
+  constexpr std::string_view scheme = "Bearer ";
+  if (value.size() <= scheme.size() || !std::equal(scheme.begin(), scheme.end(), value.begin(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+      })) {
+    throw unauthorized("The Authorization header must use the Bearer scheme.");
+  }
+  return value.substr(scheme.size());
+}
+
+}  // namespace
+
+router::router(authenticator authenticate) : authenticate_(std::move(authenticate)) {}
+
+void router::add(beast_http::verb method, std::string pattern, access who, handler fn) {
+  routes_.push_back({method, split_path(pattern), who, std::move(fn)});
+}
+
+response router::handle(const request& req) const {
+  try {
+    request_context context{req, parse_target(req.target()), {}, std::nullopt};
+    const auto segments = split_path(context.target.path);
+    const route* chosen = nullptr;
+    std::string allowed;
+    for (const auto& r : routes_) {
+      auto params = match(r.segments, segments);
+      if (!params) continue;
+      const bool head_of_get = req.method() == beast_http::verb::head && r.method == beast_http::verb::get;
+      if (r.method == req.method() || head_of_get) {
+        chosen = &r;
+        context.params = std::move(*params);
+        break;
+      }
+      allowed += (allowed.empty() ? "" : ", ") + std::string{beast_http::to_string(r.method)};
+    }
+    if (chosen == nullptr && !allowed.empty()) {
+      throw problem(status::method_not_allowed, "method-not-allowed", "Method not allowed",
+                    "This resource allows " + allowed + ".")
+          .with_header("Allow", allowed);
+    }
+    if (chosen == nullptr) throw not_found("There is no resource at " + context.target.path + ".");
+    if (chosen->who == access::authenticated) {
+      context.caller = authenticate_(bearer_token(req));
+      if (!context.caller) {
+        throw problem(status::unauthorized, "unauthorized", "A valid bearer token is required",
+                      "The token is unknown, malformed or revoked.")
+            .with_header("WWW-Authenticate", "Bearer realm=\"jointbuy\", error=\"invalid_token\"");
+      }
+    }
+    auto res = chosen->fn(context);
+    if (req.method() == beast_http::verb::head) res.body().clear();
+    return res;
+  } catch (...) {
+    return problem_response(std::current_exception(), req.version(), req.keep_alive());
+  }
+}
+
+}  // namespace jointbuy::http

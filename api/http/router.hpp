@@ -1,0 +1,64 @@
+#pragma once
+// Routes: which handler answers which method and path, and who may call it.
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "api/http/messages.hpp"
+#include "api/http/query.hpp"
+#include "api/store/tokens.hpp"
+
+namespace jointbuy::http {
+
+/// Everything a handler gets: the request, its decoded target, the path parameters and, on
+/// authenticated routes, the caller.
+struct request_context {
+  const request& req;
+  http::target target;
+  std::map<std::string, std::string> params;
+  std::optional<store::principal> caller;
+
+  /// The path parameter `name` (as declared in the route pattern, "{id}").
+  const std::string& param(const std::string& name) const { return params.at(name); }
+  /// The caller of an authenticated route.
+  const store::principal& who() const { return *caller; }
+};
+
+/// A handler: turns a request into a response, or throws a problem (or a store error).
+using handler = std::function<response(request_context&)>;
+
+/// Finds the caller for a bearer token; nothing when the token is not valid.
+using authenticator = std::function<std::optional<store::principal>(std::string_view bearer)>;
+
+/// Who may call a route.
+enum class access { anyone, authenticated };
+
+/// Maps method and path to handlers, authenticates, and turns every failure into problem+json.
+class router {
+ public:
+  explicit router(authenticator authenticate);
+
+  /// Adds a route. `pattern` is a path whose segments in braces are parameters: "/api/v1/intents/{id}".
+  void add(beast_http::verb method, std::string pattern, access who, handler fn);
+
+  /// Answers `req`: routes it (404, or 405 with Allow), authenticates it (401 with a challenge),
+  /// runs the handler and maps any exception to problem+json. Never throws.
+  response handle(const request& req) const;
+
+ private:
+  struct route {
+    beast_http::verb method;
+    std::vector<std::string> segments;
+    access who;
+    handler fn;
+  };
+
+  authenticator authenticate_;
+  std::vector<route> routes_;
+};
+
+}  // namespace jointbuy::http

@@ -1,0 +1,138 @@
+#include "api/http/session.hpp"
+
+#include <array>
+
+#include "api/http/access_log.hpp"
+#include "api/http/problem.hpp"
+
+namespace jointbuy::http {
+
+namespace beast = boost::beast;
+namespace net = boost::asio;
+
+session::session(net::ip::tcp::socket&& socket, server::core& core, bool over_capacity)
+    : stream_(std::move(socket)), core_(core), over_capacity_(over_capacity) {
+  ++core_.connections;
+}
+
+session::~session() {
+  --core_.connections;
+  const std::lock_guard lock{core_.sessions_mutex};
+  core_.sessions.erase(this);
+}
+
+void session::run() {
+  {
+    const std::lock_guard lock{core_.sessions_mutex};
+    core_.sessions.emplace(this, weak_from_this());
+  }
+  net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+    if (self->over_capacity_) {
+      self->reply_and_close(problem(status::service_unavailable, "overloaded", "Too many connections",
+                                    "The server has reached its connection limit; try again shortly.")
+                                .with_header("Retry-After", "1"));
+    } else {
+      self->read_request();
+    }
+  });
+}
+
+void session::stop() {
+  net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+    self->stopping_ = true;
+    // Idle between requests: nothing is lost by closing now. A request that has begun to arrive
+    // is read, answered, and only then is the connection closed.
+    if (self->reading_ && self->buffer_.size() == 0 && !(self->parser_ && self->parser_->got_some())) self->close();
+  });
+}
+
+void session::read_request() {
+  if (stopping_ || core_.stopping) return close();
+  parser_.emplace();
+  parser_->header_limit(static_cast<std::uint32_t>(core_.config.header_limit));
+  parser_->body_limit(core_.config.body_limit);
+  stream_.expires_after(core_.config.read_timeout);
+  reading_ = true;
+  beast_http::async_read(stream_, buffer_, *parser_,
+                         [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
+}
+
+void session::on_read(beast::error_code ec) {
+  reading_ = false;
+  if (ec) {
+    log_method_ = "-";
+    log_path_ = "-";
+    started_ = std::chrono::steady_clock::now();
+    if (ec == beast_http::error::body_limit) {
+      return reply_and_close(problem(status::payload_too_large, "payload-too-large", "The request body is too large",
+                                     "Bodies are limited to " + std::to_string(core_.config.body_limit) + " bytes."));
+    }
+    if (ec == beast_http::error::header_limit) {
+      return reply_and_close(problem(status::request_header_fields_too_large, "headers-too-large",
+                                     "The request headers are too large",
+                                     "Headers are limited to " + std::to_string(core_.config.header_limit) + " bytes."));
+    }
+    if (ec.category() == beast_http::make_error_code(beast_http::error::bad_method).category() &&
+        ec != beast_http::error::end_of_stream && ec != beast_http::error::partial_message) {
+      return reply_and_close(bad_request("The request is not valid HTTP/1.1."));
+    }
+    // End of stream, timeout, reset, or our own shutdown: nothing to answer.
+    return close();
+  }
+
+  started_ = std::chrono::steady_clock::now();
+  auto req = std::make_shared<request>(parser_->release());
+  log_method_ = std::string{req->method_string()};
+  log_path_ = std::string{req->target().substr(0, req->target().find('?'))};
+  // Handlers may block on the database or compute for a while: run them on the worker pool and
+  // keep the I/O threads free. The work guard keeps run() alive until the answer is written.
+  net::post(core_.workers, [self = shared_from_this(), req, guard = net::make_work_guard(core_.ioc)]() mutable {
+    auto res = self->core_.routes.handle(*req);
+    net::post(self->stream_.get_executor(), [self, res = std::move(res), guard = std::move(guard)]() mutable {
+      self->write(std::move(res));
+    });
+  });
+}
+
+void session::reply_and_close(const problem& p) {
+  write(problem_response(p, 11, false));
+}
+
+void session::write(response res) {
+  if (stopping_ || core_.stopping) res.keep_alive(false);
+  const bool close_after = !res.keep_alive();
+  response_ = std::move(res);
+  stream_.expires_after(core_.config.write_timeout);
+  beast_http::async_write(stream_, *response_, [self = shared_from_this(), close_after](beast::error_code ec, std::size_t) {
+    self->on_write(ec, close_after);
+  });
+}
+
+void session::on_write(beast::error_code ec, bool close_after) {
+  const auto duration = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started_);
+  log_request(log_method_, log_path_, response_->result_int(), duration);
+  response_.reset();
+  if (ec || close_after) return close();
+  read_request();
+}
+
+void session::close() {
+  // Send FIN, then read and discard what the client still sends for a moment before closing: a
+  // close with unread data makes the kernel send RST, which can destroy an error response (413,
+  // 400) before the client has read it.
+  beast::error_code ignored;
+  stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
+  stream_.expires_after(std::chrono::seconds{1});
+  drain();
+}
+
+void session::drain() {
+  auto scratch = std::make_shared<std::array<char, 4096>>();
+  stream_.async_read_some(net::buffer(*scratch), [self = shared_from_this(), scratch](beast::error_code ec, std::size_t) {
+    if (!ec) return self->drain();
+    beast::error_code ignored;
+    self->stream_.socket().close(ignored);
+  });
+}
+
+}  // namespace jointbuy::http

@@ -1,0 +1,85 @@
+#include "api/store/database.hpp"
+
+#include <filesystem>
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+namespace jointbuy::store {
+
+database::database(const database_url& url, database_options options)
+    : url_(url), options_(options), pool_(options.pool_size) {
+  if (options_.pool_size == 0) throw configuration_error("the database pool needs at least one session");
+  if (url_.kind == backend::sqlite) {
+    const auto directory = std::filesystem::path(url_.connect).parent_path();
+    if (!directory.empty()) std::filesystem::create_directories(directory);
+  }
+  try {
+    for (std::size_t i = 0; i < options_.pool_size; ++i) open_session(pool_.at(i));
+  } catch (...) {
+    rethrow_as_store_error();
+  }
+}
+
+database::~database() = default;
+
+void database::open_session(soci::session& session) {
+  if (url_.kind == backend::sqlite) {
+    session.open(soci::sqlite3, "db=" + url_.connect + " timeout=" +
+                                    std::to_string(std::max<long long>(1, options_.busy_timeout.count() / 1000)));
+    session << "PRAGMA busy_timeout = " + std::to_string(options_.busy_timeout.count());
+    session << "PRAGMA journal_mode = WAL";
+    // FULL: a commit is on disk before it is acknowledged, even across a power cut.
+    session << "PRAGMA synchronous = FULL";
+    session << "PRAGMA foreign_keys = ON";
+  } else {
+    session.open(soci::postgresql, url_.connect);
+  }
+}
+
+bool database::ping() {
+  try {
+    return with_session([](soci::session& session) {
+      int one = 0;
+      session << "SELECT 1", soci::into(one);
+      return one == 1;
+    });
+  } catch (const error&) {
+    return false;
+  }
+}
+
+database::lease::lease(database& db) : db_(db) {
+  const auto timeout_ms = static_cast<int>(db_.options_.lease_timeout.count());
+  if (!db_.pool_.try_lease(position_, timeout_ms)) {
+    throw unavailable("all " + std::to_string(db_.options_.pool_size) + " database sessions are busy");
+  }
+  auto& s = session();
+  if (db_.url_.kind == backend::postgresql) {
+    auto* backend = static_cast<soci::postgresql_session_backend*>(s.get_backend());
+    if (backend == nullptr || PQstatus(backend->conn_) != CONNECTION_OK) {
+      try {
+        s.reconnect();
+      } catch (...) {
+        db_.pool_.give_back(position_);
+        rethrow_as_store_error();
+      }
+    }
+  }
+}
+
+database::lease::~lease() { db_.pool_.give_back(position_); }
+
+void database::lease::after_failure() {
+  if (db_.url_.kind != backend::postgresql) return;
+  auto* backend = static_cast<soci::postgresql_session_backend*>(session().get_backend());
+  if (backend == nullptr || PQstatus(backend->conn_) == CONNECTION_OK) return;
+  // The server went away: try once now so that the next caller finds a working session; if the
+  // server is still down, the next lease tries again.
+  try {
+    session().reconnect();
+  } catch (...) {
+  }
+}
+
+}  // namespace jointbuy::store

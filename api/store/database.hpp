@@ -1,0 +1,79 @@
+#pragma once
+// A pool of database sessions on one of the two backends, and the one way to use a session.
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <utility>
+
+#include <soci/soci.h>
+
+#include "api/store/database_url.hpp"
+#include "api/store/errors.hpp"
+
+namespace jointbuy::store {
+
+/// How the pool and the connections behave.
+struct database_options {
+  /// Number of pooled sessions: at most this many requests use the database at once.
+  std::size_t pool_size = 8;
+  /// How long a caller waits for a free session before the store reports `unavailable`.
+  std::chrono::milliseconds lease_timeout{5000};
+  /// SQLite: how long a writer waits for the write lock before it gives up.
+  std::chrono::milliseconds busy_timeout{10000};
+};
+
+/// The database: a fixed pool of sessions, opened at construction, closed at destruction.
+class database {
+ public:
+  /// Opens `options.pool_size` sessions. For SQLite creates the file's directory and turns on
+  /// WAL, full synchronous commits, foreign keys and the busy timeout on every session.
+  database(const database_url& url, database_options options = {});
+  ~database();
+  database(const database&) = delete;
+  database& operator=(const database&) = delete;
+
+  /// Which backend this is.
+  backend kind() const { return url_.kind; }
+  /// How many sessions the pool holds.
+  std::size_t pool_size() const { return options_.pool_size; }
+
+  /// Runs `fn(soci::session&)` on a pooled session and returns its result. Any SOCI or backend
+  /// error is rethrown as a store error; a session whose connection broke is reconnected.
+  template <class Fn>
+  auto with_session(Fn&& fn) -> decltype(fn(std::declval<soci::session&>())) {
+    lease held{*this};
+    try {
+      return fn(held.session());
+    } catch (...) {
+      held.after_failure();
+      rethrow_as_store_error();
+    }
+  }
+
+  /// True when the database answers a trivial query now.
+  bool ping();
+
+ private:
+  class lease {
+   public:
+    explicit lease(database& db);
+    ~lease();
+    lease(const lease&) = delete;
+    lease& operator=(const lease&) = delete;
+    soci::session& session() { return db_.pool_.at(position_); }
+    void after_failure();
+
+   private:
+    database& db_;
+    std::size_t position_ = 0;
+  };
+
+  void open_session(soci::session& session);
+
+  database_url url_;
+  database_options options_;
+  soci::connection_pool pool_;
+};
+
+}  // namespace jointbuy::store

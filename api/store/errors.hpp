@@ -1,0 +1,44 @@
+#pragma once
+// The store's errors: a small exception hierarchy that the HTTP layer maps to statuses in one place.
+
+#include <stdexcept>
+#include <string>
+
+namespace jointbuy::store {
+
+/// Base of every error the store throws.
+class error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// The database cannot be reached, or stayed busy past the timeouts. Retrying later may work (503).
+class unavailable : public error {
+ public:
+  using error::error;
+};
+
+/// A write collides with data that exists: a unique key is taken (409).
+class conflict : public error {
+ public:
+  using error::error;
+};
+
+/// A record that a write refers to does not exist.
+class not_found : public error {
+ public:
+  using error::error;
+};
+
+/// The database cannot be used with this binary: a bad URL, or a schema newer than the binary.
+class configuration_error : public error {
+ public:
+  using error::error;
+};
+
+/// Rethrows the exception in flight as a store error: SOCI and backend errors are translated
+/// (lost connection or lock timeout → unavailable, unique violation → conflict), store errors
+/// pass through. Call only inside a catch block.
+[[noreturn]] void rethrow_as_store_error();
+
+}  // namespace jointbuy::store

@@ -1,0 +1,26 @@
+#pragma once
+// A write transaction that behaves the same on both backends.
+
+#include <soci/soci.h>
+
+namespace jointbuy::store {
+
+/// A write transaction. On SQLite it takes the write lock at BEGIN (BEGIN IMMEDIATE), so that
+/// concurrent writers wait on the busy timeout in turn instead of failing with "database is
+/// locked" when a reader upgrades. Rolls back on destruction unless committed.
+class transaction {
+ public:
+  explicit transaction(soci::session& session);
+  ~transaction();
+  transaction(const transaction&) = delete;
+  transaction& operator=(const transaction&) = delete;
+
+  /// Makes the transaction's changes durable.
+  void commit();
+
+ private:
+  soci::session& session_;
+  bool open_ = true;
+};
+
+}  // namespace jointbuy::store
