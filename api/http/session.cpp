@@ -42,7 +42,11 @@ void session::stop() {
     self->stopping_ = true;
     // Idle between requests: nothing is lost by closing now. A request that has begun to arrive
     // is read, answered, and only then is the connection closed.
-    if (self->reading_ && self->buffer_.size() == 0 && !(self->parser_ && self->parser_->got_some())) self->close();
+    if (self->reading_ && self->buffer_.size() == 0 && !(self->parser_ && self->parser_->got_some())) {
+      // Closing the socket ends the pending read (operation_aborted), which ends the session.
+      beast::error_code ignored;
+      self->stream_.socket().close(ignored);
+    }
   });
 }
 

@@ -1,0 +1,171 @@
+// The jointbuy command as a newcomer and CI use it: real processes on a real database.
+#include <doctest/doctest.h>
+
+#include <csignal>
+#include <fstream>
+#include <thread>
+
+#include <boost/beast/core/flat_buffer.hpp>
+
+#include "api/store/migrations.hpp"
+#include "tests/support/child_process.hpp"
+#include "tests/support/http_client.hpp"
+#include "tests/support/scratch_database.hpp"
+#include "tests/support/store_helpers.hpp"
+
+using namespace jointbuy;
+using namespace std::chrono_literals;
+using jointbuy::test::count_rows;
+
+namespace {
+
+std::string last_line(const std::string& text) {
+  auto trimmed = text.substr(0, text.find_last_not_of('\n') + 1);
+  return trimmed.substr(trimmed.find_last_of('\n') + 1);
+}
+
+}  // namespace
+
+TEST_CASE("migrate loads Lucerne's 80 buyers, and again changes nothing") {
+  test::scratch_database scratch;
+  const auto first = test::run_jointbuy({"migrate", "--db", scratch.url()});
+  REQUIRE_MESSAGE(first.exit_code == 0, first.err);
+  CHECK(first.out.find("80 added") != std::string::npos);
+  const auto second = test::run_jointbuy({"migrate", "--db", scratch.url()});
+  REQUIRE(second.exit_code == 0);
+  CHECK(second.out.find("already current") != std::string::npos);
+  CHECK(second.out.find("0 added, 0 updated, 80 unchanged") != std::string::npos);
+  auto db = scratch.open();
+  CHECK(count_rows(*db, "organisations") == 80);
+}
+
+TEST_CASE("the database URL can come from JOINTBUY_DB") {
+  test::scratch_database scratch;
+  const auto result = test::run_jointbuy({"migrate"}, {{"JOINTBUY_DB", scratch.url()}});
+  REQUIRE_MESSAGE(result.exit_code == 0, result.err);
+  auto db = scratch.open();
+  CHECK(count_rows(*db, "organisations") == 80);
+}
+
+TEST_CASE("migrate refuses a database with a newer schema, with a clear message") {
+  test::scratch_database scratch;
+  {
+    auto db = scratch.open_migrated();
+    db->with_session([](soci::session& session) {
+      session << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'now')";
+    });
+  }
+  const auto result = test::run_jointbuy({"migrate", "--db", scratch.url()});
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("newer") != std::string::npos);
+  const auto serve = test::run_jointbuy({"serve", "--db", scratch.url(), "--port", "1"});
+  CHECK(serve.exit_code == 1);
+  CHECK(serve.err.find("newer") != std::string::npos);
+}
+
+TEST_CASE("serve and seed-demo refuse an unmigrated database and say what to do") {
+  test::scratch_database scratch;
+  const auto result = test::run_jointbuy({"seed-demo", "--db", scratch.url()});
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("jointbuy migrate") != std::string::npos);
+}
+
+TEST_CASE("seed-demo twice keeps three demo tokens, and only the last printed ones work") {
+  test::scratch_database scratch;
+  REQUIRE(test::run_jointbuy({"migrate", "--db", scratch.url()}).exit_code == 0);
+  const auto first = test::run_jointbuy({"seed-demo", "--db", scratch.url()});
+  REQUIRE_MESSAGE(first.exit_code == 0, first.err);
+  const auto second = test::run_jointbuy({"seed-demo", "--db", scratch.url()});
+  REQUIRE(second.exit_code == 0);
+  CHECK(second.out.find("jb_demo-coordinator.") != std::string::npos);
+  CHECK(first.out != second.out);
+  auto db = scratch.open();
+  CHECK(count_rows(*db, "api_tokens") == 3);
+}
+
+TEST_CASE("usage errors exit 2 and every command has --help") {
+  for (const char* command : {"serve", "migrate", "seed-demo", "import-organisations", "token"}) {
+    CAPTURE(command);
+    const auto help = test::run_jointbuy({command, "--help"});
+    CHECK(help.exit_code == 0);
+    CHECK(help.out.find("usage: jointbuy") != std::string::npos);
+    CHECK(test::run_jointbuy({command, "--no-such-option"}).exit_code == 2);
+  }
+  CHECK(test::run_jointbuy({"frobnicate"}).exit_code == 2);
+  CHECK(test::run_jointbuy({"token", "create", "--role", "mayor"}).exit_code == 2);
+  CHECK(test::run_jointbuy({"token", "create", "--role", "municipality"}).exit_code == 2);
+}
+
+TEST_CASE("import-organisations loads another canton and reports every bad line") {
+  test::scratch_database scratch;
+  REQUIRE(test::run_jointbuy({"migrate", "--db", scratch.url()}).exit_code == 0);
+  const auto zug = test::run_jointbuy({"import-organisations", std::string{JOINTBUY_DEFAULT_CATALOG_DIR} + "/municipalities-ch-2026.csv",
+                                       "--canton", "ZG", "--db", scratch.url()});
+  REQUIRE_MESSAGE(zug.exit_code == 0, zug.err);
+  CHECK(zug.out.find("12 added") != std::string::npos);  // 11 municipalities and the canton
+
+  const auto bad_file = scratch.directory() / "bad.csv";
+  std::ofstream{bad_file} << "bfs_number,name,canton,district\nx1,A,ZG,Zug\n1701,,ZG,Zug\n";
+  const auto bad = test::run_jointbuy({"import-organisations", bad_file.string(), "--db", scratch.url()});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err.find("bad.csv:2:") != std::string::npos);
+  CHECK(bad.err.find("bad.csv:3:") != std::string::npos);
+  auto db = scratch.open();
+  CHECK(count_rows(*db, "organisations") == 80 + 12);
+}
+
+TEST_CASE("token create prints a bearer token that the server accepts, until token revoke") {
+  test::scratch_database scratch;
+  REQUIRE(test::run_jointbuy({"migrate", "--db", scratch.url()}).exit_code == 0);
+  const auto created = test::run_jointbuy({"token", "create", "--role", "municipality", "--org", "1061", "--name", "IT Stadt Luzern",
+                                           "--db", scratch.url()});
+  REQUIRE_MESSAGE(created.exit_code == 0, created.err);
+  const std::string bearer = last_line(created.out);
+  CHECK(bearer.starts_with("jb_"));
+
+  const auto port = test::free_port();
+  test::background_process server({JOINTBUY_BINARY, "serve", "--db", scratch.url(), "--port", std::to_string(port)},
+                                  scratch.directory());
+  REQUIRE_MESSAGE(test::wait_for_port(port, 10s), server.output());
+  const auto me = test::http_get(port, "/api/v1/me", bearer);
+  REQUIRE(me.status == 200);
+  CHECK(me.json().at("organisation") == "1061");
+  CHECK(me.json().at("name") == "IT Stadt Luzern");
+
+  const std::string id = bearer.substr(3, bearer.find('.') - 3);
+  const auto listed = test::run_jointbuy({"token", "list", "--db", scratch.url()});
+  CHECK(listed.out.find(id) != std::string::npos);
+  CHECK(listed.out.find(bearer.substr(bearer.find('.') + 1)) == std::string::npos);  // never the secret
+  REQUIRE(test::run_jointbuy({"token", "revoke", id, "--db", scratch.url()}).exit_code == 0);
+  CHECK(test::http_get(port, "/api/v1/me", bearer).status == 401);
+  // The access log names requests, never the token.
+  server.signal(SIGTERM);
+  CHECK(server.wait(10s) == 0);
+  CHECK(server.output().find(bearer.substr(bearer.find('.') + 1)) == std::string::npos);
+  CHECK(server.output().find("\"path\":\"/api/v1/me\"") != std::string::npos);
+}
+
+TEST_CASE("SIGTERM during a slow request lets it finish, then the server exits cleanly") {
+  test::scratch_database scratch;
+  REQUIRE(test::run_jointbuy({"migrate", "--db", scratch.url()}).exit_code == 0);
+  const auto port = test::free_port();
+  test::background_process server({JOINTBUY_BINARY, "serve", "--db", scratch.url(), "--port", std::to_string(port)},
+                                  scratch.directory());
+  REQUIRE_MESSAGE(test::wait_for_port(port, 10s), server.output());
+
+  // The request arrives slowly: headers and half the body, then the signal, then the rest.
+  test::http_connection connection{port};
+  const std::string head = "POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n";
+  boost::asio::write(connection.socket(), boost::asio::buffer(head + "{\"a\":"));
+  std::this_thread::sleep_for(200ms);
+  server.signal(SIGTERM);
+  std::this_thread::sleep_for(300ms);
+  CHECK(test::wait_for_port(port, 100ms) == false);  // no longer accepting
+  boost::asio::write(connection.socket(), boost::asio::buffer(std::string{"12345"}));
+  boost::beast::flat_buffer buffer;
+  boost::beast::http::response<boost::beast::http::string_body> res;
+  boost::beast::http::read(connection.socket(), buffer, res);
+  CHECK(res.result_int() == 405);  // answered in full: /healthz allows GET only
+  CHECK(res[boost::beast::http::field::connection] == "close");
+  CHECK(server.wait(10s) == 0);
+}

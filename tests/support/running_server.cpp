@@ -1,0 +1,33 @@
+#include "tests/support/running_server.hpp"
+
+#include "api/http/handlers/routes.hpp"
+
+namespace jointbuy::test {
+
+namespace {
+
+http::server_config loopback(http::server_config config) {
+  config.host = "127.0.0.1";
+  config.port = 0;
+  return config;
+}
+
+}  // namespace
+
+running_server::running_server(store::database& db, http::server_config config)
+    : running_server(std::make_unique<http::router>(http::make_api_router(db)), config) {}
+
+running_server::running_server(std::unique_ptr<http::router> routes, http::server_config config)
+    : routes_(std::move(routes)), server_(std::make_unique<http::server>(loopback(config), *routes_)) {
+  thread_ = std::thread([this] { server_->run(false); });
+}
+
+running_server::~running_server() { stop_and_wait(); }
+
+void running_server::stop_and_wait() {
+  if (!thread_.joinable()) return;
+  server_->stop();
+  thread_.join();
+}
+
+}  // namespace jointbuy::test
