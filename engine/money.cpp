@@ -1,6 +1,7 @@
 #include "engine/money.hpp"
 
 #include <cmath>
+#include <cstdio>
 
 namespace jointbuy::engine {
 
@@ -74,18 +75,23 @@ double chf_from_rappen(rappen amount) { return static_cast<double>(amount) / 100
 
 std::string format_chf(rappen amount) {
   const bool negative = amount < 0;
-  const auto magnitude = static_cast<std::uint64_t>(negative ? -amount : amount);
-  std::string cents = std::to_string(magnitude % 100);
-  if (cents.size() < 2) cents.insert(0, "0");
-  return (negative ? "-" : "") + std::to_string(magnitude / 100) + "." + cents;
+  const auto magnitude = static_cast<unsigned long long>(negative ? -amount : amount);
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%s%llu.%02llu", negative ? "-" : "", magnitude / 100, magnitude % 100);
+  return buffer;
 }
 
 std::string format_chf_grouped(rappen amount) {
-  std::string plain = format_chf(amount);
+  const std::string plain = format_chf(amount);
   const std::size_t start = plain[0] == '-' ? 1 : 0;
   const std::size_t point = plain.find('.');
-  for (std::size_t pos = point; pos > start + 3; pos -= 3) plain.insert(pos - 3, "'");
-  return plain;
+  std::string grouped(plain, 0, start);
+  for (std::size_t i = start; i < point; ++i) {
+    if (i > start && (point - i) % 3 == 0) grouped.push_back('\'');
+    grouped.push_back(plain[i]);
+  }
+  grouped.append(plain, point);
+  return grouped;
 }
 
 }  // namespace jointbuy::engine

@@ -48,7 +48,8 @@ int run_seed_demo(const std::vector<std::string>& raw) {
     std::string who{store::to_string(demo.role)};
     if (demo.organisation != nullptr) {
       const auto org = store::find_organisation(*db, demo.organisation);
-      who += " " + std::string{demo.organisation} + (org ? " " + org->name : "");
+      who.append(" ").append(demo.organisation);
+      if (org) who.append(" ").append(org->name);
     }
     std::cout << "  " << who << "\n    " << token.bearer << "\n";
   }

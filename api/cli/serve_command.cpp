@@ -1,6 +1,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "api/cli/catalog_loading.hpp"
 #include "api/cli/commands.hpp"
 #include "api/cli/configuration.hpp"
 #include "api/http/access_log.hpp"
@@ -11,12 +12,14 @@ namespace jointbuy::cli {
 
 namespace {
 
-constexpr const char* usage = R"(usage: jointbuy serve [--db URL] [--host ADDRESS] [--port N] [--io-threads N] [--workers N] [--db-pool N]
+constexpr const char* usage = R"(usage: jointbuy serve [--db URL] [--catalog DIR] [--host ADDRESS] [--port N] [--io-threads N] [--workers N] [--db-pool N]
 
 Serves the API until SIGINT or SIGTERM, then stops accepting, lets requests in flight finish and
-closes the database pool. Refuses a database whose schema is not this binary's (run migrate).
+closes the database pool. Refuses a database whose schema is not this binary's (run migrate) and a
+catalogue directory with errors; the thresholds and the cost model are read from it at start.
 
   --db URL          sqlite:PATH or postgresql://… (JOINTBUY_DB; default sqlite:var/jointbuy.db)
+  --catalog DIR     reference data (JOINTBUY_CATALOG; default the source tree's catalog/data)
   --host ADDRESS    address to listen on (JOINTBUY_HOST; default 127.0.0.1)
   --port N          port (JOINTBUY_PORT; default 8080)
   --io-threads N    threads doing network I/O (default 2)
@@ -34,7 +37,7 @@ std::optional<std::string> setting(const arguments& args, const std::string& nam
 }  // namespace
 
 int run_serve(const std::vector<std::string>& raw) {
-  const auto args = parse_arguments(raw, with_database_options({{"host", "port", "io-threads", "workers"}, {}}));
+  const auto args = parse_arguments(raw, with_database_options({{"catalog", "host", "port", "io-threads", "workers"}, {}}));
   if (args.has("help")) {
     std::cout << usage;
     return 0;
@@ -50,8 +53,10 @@ int run_serve(const std::vector<std::string>& raw) {
   if (auto n = args.get("io-threads")) config.io_threads = positive_number("io-threads", *n);
   if (auto n = args.get("workers")) config.workers = positive_number("workers", *n);
 
+  const auto reference = load_valid_reference_data(catalog_directory_setting(args));
+  if (!reference) return 1;
   auto db = open_migrated_database(args);
-  const auto routes = http::make_api_router(*db);
+  const auto routes = http::make_api_router(*db, *reference);
   http::server server{config, routes};
   http::log_info("jointbuy serving http://" + config.host + ":" + std::to_string(server.port()) + " with " +
                  std::string{store::to_string(db->kind())} + " (" + std::to_string(db->pool_size()) + " sessions)");

@@ -25,8 +25,19 @@ response list_response(const request& req, boost::json::array items, const std::
   return json_response(req, status::ok, body);
 }
 
+engine::language preferred_language(const request& req) {
+  const std::string_view accepted = req[beast_http::field::accept_language];
+  const auto first = accepted.substr(0, accepted.find_first_of(",;"));
+  const bool german = first.size() >= 2 && (first[0] == 'd' || first[0] == 'D') && (first[1] == 'e' || first[1] == 'E') &&
+                      (first.size() == 2 || first[2] == '-');
+  return german ? engine::language::de : engine::language::en;
+}
+
 void set_version_etag(response& res, int version) {
-  res.set(beast_http::field::etag, "\"" + std::to_string(version) + "\"");
+  std::string tag{'"'};
+  tag += std::to_string(version);
+  tag += '"';
+  res.set(beast_http::field::etag, tag);
 }
 
 std::optional<int> if_match_version(const request& req) {

@@ -7,6 +7,7 @@
 #include <boost/json/value.hpp>
 
 #include "api/http/messages.hpp"
+#include "engine/procurement.hpp"
 
 namespace jointbuy::http {
 
@@ -15,6 +16,10 @@ response json_response(const request& req, status status, const boost::json::val
 
 /// A list response: {"items": [...], "next_cursor": "…" | null}.
 response list_response(const request& req, boost::json::array items, const std::optional<std::string>& next_key);
+
+/// The language the client prefers: German when the first tag of Accept-Language is German
+/// ("de", "de-CH"), English otherwise.
+engine::language preferred_language(const request& req);
 
 /// Sets the ETag of a versioned resource: the strong tag "<version>".
 void set_version_etag(response& res, int version);

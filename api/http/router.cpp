@@ -55,10 +55,24 @@ std::string_view bearer_token(const request& req) {
 
 }  // namespace
 
+void require_role(const request_context& ctx, std::initializer_list<store::role> allowed) {
+  for (const auto r : allowed) {
+    if (ctx.who().role == r) return;
+  }
+  throw forbidden("A " + std::string{store::to_string(ctx.who().role)} + " token may not do this.");
+}
+
 router::router(authenticator authenticate) : authenticate_(std::move(authenticate)) {}
 
 void router::add(beast_http::verb method, std::string pattern, access who, handler fn) {
-  routes_.push_back({method, split_path(pattern), who, std::move(fn)});
+  auto segments = split_path(pattern);
+  routes_.push_back({method, std::move(pattern), std::move(segments), who, std::move(fn)});
+}
+
+std::vector<std::pair<std::string, std::string>> router::describe() const {
+  std::vector<std::pair<std::string, std::string>> all;
+  for (const auto& r : routes_) all.emplace_back(std::string{beast_http::to_string(r.method)}, r.pattern);
+  return all;
 }
 
 response router::handle(const request& req) const {

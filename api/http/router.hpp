@@ -2,6 +2,7 @@
 // Routes: which handler answers which method and path, and who may call it.
 
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
@@ -28,6 +29,9 @@ struct request_context {
   const store::principal& who() const { return *caller; }
 };
 
+/// Throws a 403 problem unless the caller has one of `allowed` roles.
+void require_role(const request_context& ctx, std::initializer_list<store::role> allowed);
+
 /// A handler: turns a request into a response, or throws a problem (or a store error).
 using handler = std::function<response(request_context&)>;
 
@@ -45,6 +49,9 @@ class router {
   /// Adds a route. `pattern` is a path whose segments in braces are parameters: "/api/v1/intents/{id}".
   void add(beast_http::verb method, std::string pattern, access who, handler fn);
 
+  /// Every route as (method, pattern), in the order added: what the OpenAPI document must describe.
+  std::vector<std::pair<std::string, std::string>> describe() const;
+
   /// Answers `req`: routes it (404, or 405 with Allow), authenticates it (401 with a challenge),
   /// runs the handler and maps any exception to problem+json. Never throws.
   response handle(const request& req) const;
@@ -52,6 +59,7 @@ class router {
  private:
   struct route {
     beast_http::verb method;
+    std::string pattern;
     std::vector<std::string> segments;
     access who;
     handler fn;

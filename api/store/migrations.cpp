@@ -7,13 +7,22 @@
 
 #include "api/store/timestamps.hpp"
 #include "api/store/transaction.hpp"
+#include "schemas/embedded.hpp"
 
 namespace jointbuy::store {
 
 namespace {
 
-const std::vector<migration>& migrations_for(backend kind) {
-  return kind == backend::sqlite ? sqlite_migrations() : postgresql_migrations();
+// "sql/sqlite/001_initial.sql" → {1, "initial", …}, in version order.
+std::vector<migration> collect(std::string_view directory) {
+  std::vector<migration> all;
+  for (const auto& [path, sql] : embedded::sql_migrations()) {
+    if (!path.starts_with(directory) || path.size() < directory.size() + 9) continue;
+    const auto file = path.substr(directory.size() + 1);
+    const auto stem = file.substr(0, file.size() - 4);  // without ".sql"
+    all.push_back({std::stoi(std::string{stem.substr(0, 3)}), stem.substr(4), sql});
+  }
+  return all;  // the map is ordered by path, hence by version
 }
 
 // Migration scripts hold many statements (and trigger bodies with semicolons of their own), which
@@ -65,6 +74,12 @@ void refuse_newer_schema(int database_version, backend kind) {
 }
 
 }  // namespace
+
+const std::vector<migration>& migrations_for(backend kind) {
+  static const auto sqlite = collect("sql/sqlite");
+  static const auto postgresql = collect("sql/postgresql");
+  return kind == backend::sqlite ? sqlite : postgresql;
+}
 
 int latest_schema_version(backend kind) {
   const auto& all = migrations_for(kind);

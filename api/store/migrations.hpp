@@ -15,10 +15,8 @@ struct migration {
   std::string_view sql;
 };
 
-/// The migrations this binary carries for SQLite, in version order.
-const std::vector<migration>& sqlite_migrations();
-/// The migrations this binary carries for PostgreSQL, in version order.
-const std::vector<migration>& postgresql_migrations();
+/// The migrations this binary carries for `kind`, in version order.
+const std::vector<migration>& migrations_for(backend kind);
 
 /// What `migrate` did.
 struct migration_report {

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "api/store/audit_log.hpp"
+#include "api/store/paging.hpp"
 #include "api/store/timestamps.hpp"
 #include "api/store/transaction.hpp"
 
@@ -110,10 +111,7 @@ organisation_page list_organisations(database& db, const organisation_query& que
          soci::use(canton, "any_canton"), soci::use(canton, "canton"), soci::use(kind, "any_kind"),
          soci::use(kind, "kind"), soci::use(fetch, "limit"));
     for (const auto& org : rows) page.items.push_back(org);
-    if (static_cast<int>(page.items.size()) > query.limit) {
-      page.items.resize(static_cast<std::size_t>(query.limit));
-      page.next_after = page.items.back().id;
-    }
+    page.next_after = trim_to_page(page.items, query.limit, [](const auto& org) { return org.id; });
     return page;
   });
 }

@@ -35,8 +35,30 @@ TEST_CASE("migrate loads Lucerne's 80 buyers, and again changes nothing") {
   REQUIRE(second.exit_code == 0);
   CHECK(second.out.find("already current") != std::string::npos);
   CHECK(second.out.find("0 added, 0 updated, 80 unchanged") != std::string::npos);
+  CHECK(first.out.find("catalogue from") != std::string::npos);
+  CHECK(second.out.find(": 0 items added") != std::string::npos);
   auto db = scratch.open();
   CHECK(count_rows(*db, "organisations") == 80);
+  CHECK(count_rows(*db, "catalog_items") >= 40);
+  CHECK(count_rows(*db, "cpv_codes") == 9458);
+}
+
+TEST_CASE("validate-catalog passes the shipped catalogue and names file and path of each defect") {
+  const auto good = test::run_jointbuy({"validate-catalog", JOINTBUY_DEFAULT_CATALOG_DIR});
+  CHECK_MESSAGE(good.exit_code == 0, good.err);
+  CHECK(good.out.find("9458 CPV codes") != std::string::npos);
+
+  test::scratch_database scratch;
+  for (const auto& entry : std::filesystem::directory_iterator{JOINTBUY_DEFAULT_CATALOG_DIR}) {
+    std::filesystem::copy(entry.path(), scratch.directory());
+  }
+  std::ofstream{scratch.directory() / "thresholds.json"} << "{\"periods\": []}";
+  const auto bad = test::run_jointbuy({"validate-catalog", scratch.directory().string()});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err.find("thresholds.json /periods") != std::string::npos);
+  const auto refused = test::run_jointbuy({"migrate", "--db", scratch.url(), "--catalog", scratch.directory().string()});
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.err.find("thresholds.json") != std::string::npos);
 }
 
 TEST_CASE("the database URL can come from JOINTBUY_DB") {
@@ -84,7 +106,7 @@ TEST_CASE("seed-demo twice keeps three demo tokens, and only the last printed on
 }
 
 TEST_CASE("usage errors exit 2 and every command has --help") {
-  for (const char* command : {"serve", "migrate", "seed-demo", "import-organisations", "token"}) {
+  for (const char* command : {"serve", "migrate", "seed-demo", "import-organisations", "token", "validate-catalog"}) {
     CAPTURE(command);
     const auto help = test::run_jointbuy({command, "--help"});
     CHECK(help.exit_code == 0);

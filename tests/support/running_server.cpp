@@ -1,6 +1,7 @@
 #include "tests/support/running_server.hpp"
 
 #include "api/http/handlers/routes.hpp"
+#include "tests/support/reference_data.hpp"
 
 namespace jointbuy::test {
 
@@ -15,7 +16,7 @@ http::server_config loopback(http::server_config config) {
 }  // namespace
 
 running_server::running_server(store::database& db, http::server_config config)
-    : running_server(std::make_unique<http::router>(http::make_api_router(db)), config) {}
+    : running_server(std::make_unique<http::router>(http::make_api_router(db, shipped_reference_data())), config) {}
 
 running_server::running_server(std::unique_ptr<http::router> routes, http::server_config config)
     : routes_(std::move(routes)), server_(std::make_unique<http::server>(loopback(config), *routes_)) {

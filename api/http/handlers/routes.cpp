@@ -4,11 +4,13 @@
 
 namespace jointbuy::http {
 
-router make_api_router(store::database& db) {
+router make_api_router(store::database& db, const catalog::reference_data& reference) {
   router routes{[&db](std::string_view bearer) { return store::verify_token(db, bearer); }};
   add_health_routes(routes, db);
   add_me_routes(routes);
   add_organisation_routes(routes, db);
+  add_catalog_routes(routes, db, reference);
+  add_rules_routes(routes, reference);
   return routes;
 }
 

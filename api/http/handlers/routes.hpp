@@ -3,6 +3,7 @@
 
 #include "api/http/router.hpp"
 #include "api/store/database.hpp"
+#include "catalog/reference_data.hpp"
 
 namespace jointbuy::http {
 
@@ -15,7 +16,14 @@ void add_me_routes(router& routes);
 /// GET /api/v1/organisations and GET /api/v1/organisations/{id}.
 void add_organisation_routes(router& routes, store::database& db);
 
-/// A router with every route of the API, authenticating bearer tokens against `db`.
-router make_api_router(store::database& db);
+/// GET/POST /api/v1/catalog/items, GET/PUT /api/v1/catalog/items/{id}.
+void add_catalog_routes(router& routes, store::database& db, const catalog::reference_data& reference);
+
+/// GET /api/v1/rules/thresholds, /api/v1/rules/cost-model and /api/v1/rules/procedure.
+void add_rules_routes(router& routes, const catalog::reference_data& reference);
+
+/// A router with every route of the API, authenticating bearer tokens against `db`. `reference`
+/// (thresholds, cost model, CPV list) must outlive the router.
+router make_api_router(store::database& db, const catalog::reference_data& reference);
 
 }  // namespace jointbuy::http

@@ -1,0 +1,112 @@
+#include "catalog/json_schema.hpp"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include <boost/json.hpp>
+#include <valijson/adapters/boost_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include "schemas/embedded.hpp"
+
+namespace jointbuy::catalog {
+
+namespace {
+
+// Parsed schemas, built once each and shared: valijson schemas are immutable after parsing.
+const valijson::Schema& schema_named(std::string_view name) {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<valijson::Schema>, std::less<>> cache;
+  const std::lock_guard lock{mutex};
+  if (const auto found = cache.find(name); found != cache.end()) return *found->second;
+  const auto& files = embedded::json_schemas();
+  const auto file = files.find("json/" + std::string{name} + ".schema.json");
+  if (file == files.end()) throw std::logic_error("no embedded JSON Schema named " + std::string{name});
+  const auto document = boost::json::parse(file->second);
+  auto schema = std::make_unique<valijson::Schema>();
+  valijson::SchemaParser parser{valijson::SchemaParser::kDraft7};
+  parser.populateSchema(valijson::adapters::BoostJsonAdapter{document}, *schema);
+  return *cache.emplace(std::string{name}, std::move(schema)).first->second;
+}
+
+// valijson names places as ["<root>", "[items]", "[3]", "[cpv]"]; a JSON Pointer reads "/items/3/cpv".
+std::string to_pointer(const std::vector<std::string>& context) {
+  std::string pointer;
+  for (const auto& step : context) {
+    if (step == "<root>") continue;
+    std::string name = step;
+    if (name.size() >= 2 && name.front() == '[' && name.back() == ']') name = name.substr(1, name.size() - 2);
+    if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
+    pointer += "/" + name;
+  }
+  return pointer;
+}
+
+// valijson reports a missing or unknown property at the object that holds it; name the property
+// itself, so that a client learns which field to fix.
+json_error locate(std::string path, const std::string& description) {
+  const auto quoted_name = [&](std::size_t from) {
+    const auto start = description.find('\'', from);
+    const auto end = start == std::string::npos ? start : description.find('\'', start + 1);
+    return end == std::string::npos ? std::string{} : description.substr(start + 1, end - start - 1);
+  };
+  if (description.starts_with("Missing required property")) {
+    if (auto name = quoted_name(0); !name.empty()) return {path + "/" + name, "is required"};
+  }
+  if (const auto at = description.find("additionalProperties' constraints:"); at != std::string::npos) {
+    if (auto name = quoted_name(at + 34); !name.empty()) return {path + "/" + name, "is not a known field"};
+  }
+  return {std::move(path), description};
+}
+
+}  // namespace
+
+std::vector<json_error> validate_against_schema(std::string_view schema_name, const boost::json::value& document,
+                                                const std::string& path_prefix) {
+  valijson::Validator validator;
+  valijson::ValidationResults results;
+  std::vector<json_error> errors;
+  if (validator.validate(schema_named(schema_name), valijson::adapters::BoostJsonAdapter{document}, &results)) return errors;
+  valijson::ValidationResults::Error error;
+  std::map<std::string, std::string> first_per_path;  // valijson reports the same place at several levels
+  std::vector<std::string> order;
+  while (results.popError(error)) {
+    auto located = locate(path_prefix + to_pointer(error.context), error.description);
+    if (first_per_path.emplace(located.path, located.reason).second) order.push_back(located.path);
+  }
+  // Keep the most specific places: drop a path when a deeper one below it is reported too.
+  for (const auto& path : order) {
+    const bool has_deeper = std::any_of(order.begin(), order.end(), [&](const std::string& other) {
+      return other.size() > path.size() && other.starts_with(path + "/");
+    });
+    if (!has_deeper) errors.push_back({path, first_per_path[path]});
+  }
+  return errors;
+}
+
+parsed_json parse_json_text(std::string_view text, std::size_t max_depth) {
+  boost::json::parse_options options;
+  options.max_depth = max_depth;
+  boost::json::parser parser{{}, options};
+  boost::system::error_code ec;
+  const auto consumed = parser.write(text.data(), text.size(), ec);
+  if (!ec) return {parser.release(), std::nullopt};
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < consumed && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {nullptr, json_error{"", "not valid JSON at line " + std::to_string(line) + ", column " + std::to_string(column) +
+                                      ": " + ec.message()}};
+}
+
+}  // namespace jointbuy::catalog

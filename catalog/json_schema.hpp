@@ -1,0 +1,34 @@
+#pragma once
+// Validation of JSON documents against the JSON Schemas in schemas/json (valijson, Boost.JSON adapter).
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+namespace jointbuy::catalog {
+
+/// A place in a JSON document and what is wrong there. `path` is a JSON Pointer ("/items/3/cpv").
+struct json_error {
+  std::string path;
+  std::string reason;
+};
+
+/// Every violation of the embedded schema `schema_name` ("catalog-item") by `document`, each
+/// with its path below `path_prefix`. Empty when the document is valid.
+std::vector<json_error> validate_against_schema(std::string_view schema_name, const boost::json::value& document,
+                                                const std::string& path_prefix = "");
+
+/// The result of parsing JSON text: a value, or where and why it is not JSON.
+struct parsed_json {
+  boost::json::value value;
+  std::optional<json_error> error;
+};
+
+/// Parses `text`, refusing nesting deeper than `max_depth` and invalid UTF-8; an error names line
+/// and column.
+parsed_json parse_json_text(std::string_view text, std::size_t max_depth = 64);
+
+}  // namespace jointbuy::catalog
