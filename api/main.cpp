@@ -20,6 +20,7 @@ commands:
   migrate               create or upgrade the schema and load the reference data
   seed-demo             load demo data and print the demo tokens
   import-organisations  load buyers from a municipality list (CSV)
+  import-intents        import purchase intents from a spreadsheet (CSV)
   validate-catalog      check the catalogue files (items, CPV list, thresholds, cost model)
   token                 create, revoke or list API tokens
 
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
     if (command == "seed-demo") return cli::run_seed_demo(args);
     if (command == "import-organisations") return cli::run_import_organisations(args);
     if (command == "token") return cli::run_token(args);
+    if (command == "import-intents") return cli::run_import_intents(args);
     if (command == "validate-catalog") return cli::run_validate_catalog(args);
     std::cerr << "jointbuy: unknown command '" << command << "'\n\n" << usage;
     return 2;

@@ -15,6 +15,8 @@ int run_migrate(const std::vector<std::string>& args);
 int run_import_organisations(const std::vector<std::string>& args);
 /// `jointbuy seed-demo`: demo data and demo tokens.
 int run_seed_demo(const std::vector<std::string>& args);
+/// `jointbuy import-intents FILE.csv [--org ID]`: the spreadsheet import from the command line.
+int run_import_intents(const std::vector<std::string>& args);
 /// `jointbuy validate-catalog [DIR]`: checks the catalogue files.
 int run_validate_catalog(const std::vector<std::string>& args);
 /// `jointbuy token create|revoke|list`.

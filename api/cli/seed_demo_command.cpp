@@ -2,7 +2,10 @@
 
 #include "api/cli/commands.hpp"
 #include "api/cli/configuration.hpp"
+#include "api/cli/demo_intents.hpp"
+#include "api/store/intents.hpp"
 #include "api/store/organisations.hpp"
+#include "api/store/token_secret.hpp"
 #include "api/store/tokens.hpp"
 
 namespace jointbuy::cli {
@@ -11,10 +14,11 @@ namespace {
 
 constexpr const char* usage = R"(usage: jointbuy seed-demo [--db URL]
 
-Fills a migrated database with demo data and gives the three demo tokens (one municipality, one
-coordinator, one auditor) fresh secrets, printing them. Idempotent: the demo tokens keep their ids,
-so running it again adds nothing, and only the tokens printed last are valid. For demonstrations
-only: never run it against a production database.
+Fills a migrated database with demo data — about 130 purchase intents of 30 Lucerne municipalities,
+the canton and the city for the coming year — and gives the three demo tokens (one municipality, one
+coordinator, one auditor) fresh secrets, printing them. Idempotent: each demo intent has its own
+idempotency key and the demo tokens keep their ids, so running it again adds nothing, and only the
+tokens printed last are valid. For demonstrations only: never run it against a production database.
 )";
 
 struct demo_token {
@@ -30,6 +34,22 @@ constexpr demo_token demo_tokens[] = {
     {"demo-auditor", store::role::auditor, nullptr, "Demo: Finanzkontrolle"},
 };
 
+// Stored through the same idempotency keys as the API: a second run finds every intent and adds none.
+void seed_intents(store::database& db) {
+  const int year = static_cast<int>(std::chrono::year_month_day{engine::today_utc()}.year()) + 1;
+  std::size_t added = 0, kept = 0;
+  for (const auto& demo : demo_intents(year)) {
+    const auto hash = store::sha256_hex(demo.key + "|" + engine::format_iso_date(demo.draft.earliest));
+    try {
+      const auto result = store::create_intent(db, demo.draft, "demo-coordinator", demo.key, hash);
+      ++(result.replayed ? kept : added);
+    } catch (const store::idempotency_mismatch&) {
+      ++kept;  // seeded in an earlier year: left as it is
+    }
+  }
+  std::cout << "demo intents for " << year << ": " << added << " added, " << kept << " kept\n";
+}
+
 }  // namespace
 
 int run_seed_demo(const std::vector<std::string>& raw) {
@@ -40,18 +60,22 @@ int run_seed_demo(const std::vector<std::string>& raw) {
   }
   if (!args.positional.empty()) throw usage_error(usage);
   auto db = open_migrated_database(args);
-  std::cout << "demo tokens (valid until the next seed-demo):\n";
+  std::vector<std::string> printed;
   for (const auto& demo : demo_tokens) {
     store::token_request request{demo.role, std::nullopt, demo.name};
     if (demo.organisation != nullptr) request.organisation = demo.organisation;
-    const auto token = store::rotate_token(*db, demo.id, request, "cli:seed-demo");
+    printed.push_back(store::rotate_token(*db, demo.id, request, "cli:seed-demo").bearer);
+  }
+  seed_intents(*db);
+  std::cout << "demo tokens (valid until the next seed-demo):\n";
+  for (const auto& demo : demo_tokens) {
     std::string who{store::to_string(demo.role)};
     if (demo.organisation != nullptr) {
       const auto org = store::find_organisation(*db, demo.organisation);
       who.append(" ").append(demo.organisation);
       if (org) who.append(" ").append(org->name);
     }
-    std::cout << "  " << who << "\n    " << token.bearer << "\n";
+    std::cout << "  " << who << "\n    " << printed[static_cast<std::size_t>(&demo - demo_tokens)] << "\n";
   }
   return 0;
 }

@@ -24,6 +24,13 @@ void require_no_errors(const std::vector<catalog::json_error>& errors) {
   throw unprocessable(std::move(fields));
 }
 
+void require_no_problems(const std::vector<catalog::input_problem>& problems, engine::language lang) {
+  if (problems.empty()) return;
+  std::vector<field_error> fields;
+  for (const auto& p : problems) fields.push_back({p.field, p.why.in(lang), p.row});
+  throw lang == engine::language::de ? unprocessable_de(std::move(fields)) : unprocessable(std::move(fields));
+}
+
 void require_schema(std::string_view schema_name, const boost::json::value& body) {
   require_no_errors(catalog::validate_against_schema(schema_name, body));
 }

@@ -7,7 +7,9 @@
 #include <boost/json/value.hpp>
 
 #include "api/http/messages.hpp"
+#include "catalog/input_problem.hpp"
 #include "catalog/json_schema.hpp"
+#include "engine/procurement.hpp"
 
 namespace jointbuy::http {
 
@@ -22,5 +24,8 @@ void require_schema(std::string_view schema_name, const boost::json::value& body
 
 /// Throws a 422 problem listing `errors` (JSON paths become field names) when there is any.
 void require_no_errors(const std::vector<catalog::json_error>& errors);
+
+/// Throws a 422 problem listing `problems` in `lang` when there is any.
+void require_no_problems(const std::vector<catalog::input_problem>& problems, engine::language lang);
 
 }  // namespace jointbuy::http

@@ -37,6 +37,11 @@ problem unprocessable(std::vector<field_error> errors) {
                  "See errors for each field that failed and why.", std::move(errors));
 }
 
+problem unprocessable_de(std::vector<field_error> errors) {
+  return problem(status::unprocessable_entity, "validation", "Die Eingabe ist ungültig",
+                 "Unter errors steht jedes fehlerhafte Feld mit dem Grund.", std::move(errors));
+}
+
 response problem_response(const problem& p, unsigned http_version, bool keep_alive) {
   boost::json::object body{{"type", "urn:jointbuy:problem:" + p.code()},
                            {"title", p.title()},
@@ -44,7 +49,11 @@ response problem_response(const problem& p, unsigned http_version, bool keep_ali
   if (!p.detail().empty()) body["detail"] = p.detail();
   if (!p.errors().empty()) {
     boost::json::array errors;
-    for (const auto& e : p.errors()) errors.push_back({{"field", e.field}, {"reason", e.reason}});
+    for (const auto& e : p.errors()) {
+      boost::json::object error{{"field", e.field}, {"reason", e.reason}};
+      if (e.row > 0) error["row"] = e.row;
+      errors.push_back(std::move(error));
+    }
     body["errors"] = std::move(errors);
   }
   response res{p.http_status(), http_version};

@@ -14,6 +14,8 @@ namespace jointbuy::http {
 struct field_error {
   std::string field;
   std::string reason;
+  /// For spreadsheet input: the row a spreadsheet shows (the header is row 1); 0 otherwise.
+  std::size_t row = 0;
 };
 
 /// An error meant for the client. `code` is a stable slug that also forms the problem type URI.
@@ -52,6 +54,9 @@ problem forbidden(std::string detail);
 problem not_found(std::string detail);
 /// 422: well-formed but invalid input, each failing field with its reason.
 problem unprocessable(std::vector<field_error> errors);
+
+/// 422 with German title and detail, for clients that asked for German.
+problem unprocessable_de(std::vector<field_error> errors);
 
 /// The response for the exception `error`, the only place where exceptions become statuses:
 /// problems as they are; store errors as 503 (with Retry-After), 409 or 404; anything else as a

@@ -7,6 +7,7 @@
 
 #include "api/store/audit_log.hpp"
 #include "api/store/paging.hpp"
+#include "api/store/row_select.hpp"
 #include "api/store/timestamps.hpp"
 #include "api/store/transaction.hpp"
 
@@ -69,7 +70,7 @@ struct item_row {
     return row;
   }
 
-  catalog::item to_item() const {
+  catalog::item value() const {
     catalog::item value;
     value.id = id;
     value.name_de = name_de;
@@ -106,18 +107,11 @@ struct item_row {
 
 std::string audit_text(const catalog::item& value) { return boost::json::serialize(boost::json::value_from(value)); }
 
-std::vector<catalog::item> select_items(soci::session& session, const std::string& where,
-                                        const std::function<void(soci::details::prepare_temp_type&)>& bind) {
-  std::vector<catalog::item> items;
-  item_row row;
-  auto prepared = (session.prepare << "SELECT " + std::string{item_columns} +
-                                          " FROM catalog_items i LEFT JOIN cpv_codes c ON c.code = i.cpv " + where);
-  row.into(prepared);
-  bind(prepared);
-  soci::statement select{prepared};
-  select.execute();
-  while (select.fetch()) items.push_back(row.to_item());
-  return items;
+std::vector<catalog::item> select_items(soci::session& session, const std::string& where, const statement_binder& bind) {
+  return select_rows<item_row>(session,
+                               "SELECT " + std::string{item_columns} +
+                                   " FROM catalog_items i LEFT JOIN cpv_codes c ON c.code = i.cpv " + where,
+                               bind);
 }
 
 std::optional<catalog::item> select_item(soci::session& session, const std::string& id) {

@@ -17,7 +17,10 @@ stop_throwaway_postgres() {
   pg_dir=""
 }
 
+# start_throwaway_postgres [durable]: with "durable", fsync stays on (benchmarks measure real commits).
 start_throwaway_postgres() {
+  local fsync=off
+  [ "${1:-}" = durable ] && fsync=on
   pg_dir=$(mktemp -d /tmp/jointbuy-pg.XXXXXX)
   trap stop_throwaway_postgres EXIT
   trap 'stop_throwaway_postgres; exit 130' INT
@@ -25,9 +28,9 @@ start_throwaway_postgres() {
   [ "$(id -u)" -eq 0 ] && chown postgres: "$pg_dir"
   as_pg_owner "$pg_bin/initdb" -D "$pg_dir/data" -U jointbuy --auth=trust -E UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log" 2>&1 ||
     { cat "$pg_dir/initdb.log" >&2; return 1; }
-  # fsync off: this cluster lives for one test run; durability across a power cut is not under test.
+  # Tests run with fsync off: this cluster lives for one run; durability across a power cut is not under test.
   as_pg_owner "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
-    -o "-c listen_addresses='' -c unix_socket_directories='$pg_dir' -p 5432 -c fsync=off -c max_connections=200" \
+    -o "-c listen_addresses='' -c unix_socket_directories='$pg_dir' -p 5432 -c fsync=$fsync -c max_connections=200" \
     start >/dev/null || { cat "$pg_dir/server.log" >&2; return 1; }
   export JOINTBUY_TEST_PG_HOST="$pg_dir" JOINTBUY_TEST_PG_PORT=5432 JOINTBUY_TEST_PG_USER=jointbuy
   echo "throwaway PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on $pg_dir/.s.PGSQL.5432" >&2

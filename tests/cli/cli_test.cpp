@@ -101,12 +101,43 @@ TEST_CASE("seed-demo twice keeps three demo tokens, and only the last printed on
   REQUIRE(second.exit_code == 0);
   CHECK(second.out.find("jb_demo-coordinator.") != std::string::npos);
   CHECK(first.out != second.out);
+  CHECK(first.out.find(" added, 0 kept") != std::string::npos);
+  CHECK(second.out.find(": 0 added, ") != std::string::npos);
   auto db = scratch.open();
   CHECK(count_rows(*db, "api_tokens") == 3);
+  const auto intents = count_rows(*db, "intents");
+  CHECK(intents >= 100);
+  const auto buyers = db->with_session([](soci::session& session) {
+    long long n = 0;
+    session << "SELECT COUNT(DISTINCT organisation_id) FROM intents", soci::into(n);
+    return n;
+  });
+  CHECK(buyers >= 32);
+}
+
+TEST_CASE("import-intents stores a whole file for one organisation, or nothing with every bad row named") {
+  test::scratch_database scratch;
+  REQUIRE(test::run_jointbuy({"migrate", "--db", scratch.url()}).exit_code == 0);
+  const auto good = scratch.directory() / "good.csv";
+  std::ofstream{good} << "\xEF\xBB\xBF" "Artikel;Menge;Stückpreis CHF;Von;Bis\r\nmonitor-24;12;229.90;01.03.2027;30.06.2027\r\n"
+                         "office-suite;80;;01.01.2027;31.03.2027\r\n";
+  const auto imported = test::run_jointbuy({"import-intents", good.string(), "--org", "1061", "--db", scratch.url()});
+  REQUIRE_MESSAGE(imported.exit_code == 0, imported.err);
+  CHECK(imported.out.find("2 intents imported") != std::string::npos);
+  const auto bad = scratch.directory() / "bad.csv";
+  std::ofstream{bad} << "item,quantity,earliest,latest\nmonitor-24,1,2027-03-01,2027-06-30\nflying-car,1,2027-03-01,2027-06-30\n"
+                        "monitor-24,0,2027-03-01,2027-06-30\n";
+  const auto refused = test::run_jointbuy({"import-intents", bad.string(), "--org", "1061", "--db", scratch.url()});
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.err.find("bad.csv:3: item") != std::string::npos);
+  CHECK(refused.err.find("bad.csv:4: quantity") != std::string::npos);
+  auto db = scratch.open();
+  CHECK(count_rows(*db, "intents") == 2);
 }
 
 TEST_CASE("usage errors exit 2 and every command has --help") {
-  for (const char* command : {"serve", "migrate", "seed-demo", "import-organisations", "token", "validate-catalog"}) {
+  for (const char* command : {"serve", "migrate", "seed-demo", "import-organisations", "import-intents", "token",
+                              "validate-catalog"}) {
     CAPTURE(command);
     const auto help = test::run_jointbuy({command, "--help"});
     CHECK(help.exit_code == 0);

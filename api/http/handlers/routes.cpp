@@ -11,6 +11,8 @@ router make_api_router(store::database& db, const catalog::reference_data& refer
   add_organisation_routes(routes, db);
   add_catalog_routes(routes, db, reference);
   add_rules_routes(routes, reference);
+  add_intent_routes(routes, db);
+  add_audit_routes(routes, db);
   return routes;
 }
 

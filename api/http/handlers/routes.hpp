@@ -22,6 +22,12 @@ void add_catalog_routes(router& routes, store::database& db, const catalog::refe
 /// GET /api/v1/rules/thresholds, /api/v1/rules/cost-model and /api/v1/rules/procedure.
 void add_rules_routes(router& routes, const catalog::reference_data& reference);
 
+/// POST/GET /api/v1/intents, GET/PUT/DELETE /api/v1/intents/{id}, POST /api/v1/intents/import.
+void add_intent_routes(router& routes, store::database& db);
+
+/// GET /api/v1/audit?entity=&id= (coordinators and auditors).
+void add_audit_routes(router& routes, store::database& db);
+
 /// A router with every route of the API, authenticating bearer tokens against `db`. `reference`
 /// (thresholds, cost model, CPV list) must outlive the router.
 router make_api_router(store::database& db, const catalog::reference_data& reference);

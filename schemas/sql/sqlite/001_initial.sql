@@ -1,5 +1,7 @@
 -- jointbuy schema, SQLite. Money in integer Rappen, dates as 'YYYY-MM-DD',
 -- timestamps as fixed-width ISO 8601 UTC text ('2026-11-22T06:41:00.000000Z').
+-- Actors (created_by, decided_by, audit_log.actor) are token ids or "cli:<command>": identities
+-- for the record, not references, so that history survives a token's removal.
 
 CREATE TABLE organisations (
   id          TEXT PRIMARY KEY,
@@ -56,7 +58,7 @@ CREATE TABLE intents (
   note               TEXT NOT NULL DEFAULT '',
   status             TEXT NOT NULL CHECK (status IN ('submitted', 'withdrawn')),
   version            INTEGER NOT NULL DEFAULT 1,
-  created_by         TEXT NOT NULL REFERENCES api_tokens (id),
+  created_by         TEXT NOT NULL,
   idempotency_key    TEXT,
   created_at         TEXT NOT NULL,
   updated_at         TEXT NOT NULL,
@@ -68,7 +70,7 @@ CREATE INDEX intents_item ON intents (item_id, id);
 
 CREATE TABLE bundling_runs (
   id           INTEGER PRIMARY KEY AUTOINCREMENT,
-  created_by   TEXT NOT NULL REFERENCES api_tokens (id),
+  created_by   TEXT NOT NULL,
   started_at   TEXT NOT NULL,
   finished_at  TEXT NOT NULL,
   intent_count INTEGER NOT NULL,
@@ -126,7 +128,7 @@ CREATE INDEX flags_run ON flags (run_id, organisation_id);
 CREATE TABLE decisions (
   id           INTEGER PRIMARY KEY AUTOINCREMENT,
   bundle_id    INTEGER NOT NULL REFERENCES bundles (id),
-  decided_by   TEXT NOT NULL REFERENCES api_tokens (id),
+  decided_by   TEXT NOT NULL,
   decision     TEXT NOT NULL,
   from_status  TEXT NOT NULL,
   to_status    TEXT NOT NULL,

@@ -1,0 +1,53 @@
+#include <charconv>
+
+#include <boost/json.hpp>
+
+#include "api/http/handlers/routes.hpp"
+#include "api/http/problem.hpp"
+#include "api/http/responses.hpp"
+#include "api/store/audit_log.hpp"
+#include "api/store/paging.hpp"
+
+namespace jointbuy::http {
+
+namespace {
+
+boost::json::value parsed_or_null(const std::optional<std::string>& text) {
+  if (!text) return nullptr;
+  boost::system::error_code ec;
+  auto value = boost::json::parse(*text, ec);
+  return ec ? boost::json::value(*text) : value;
+}
+
+}  // namespace
+
+void add_audit_routes(router& routes, store::database& db) {
+  routes.add(beast_http::verb::get, "/api/v1/audit", access::authenticated, [&db](request_context& ctx) {
+    require_role(ctx, {store::role::coordinator, store::role::auditor});
+    const auto entity = ctx.target.get("entity");
+    const auto id = ctx.target.get("id");
+    std::vector<field_error> errors;
+    if (!entity || entity->empty()) errors.push_back({"entity", "is required (intent, catalog_item, organisation, token)"});
+    if (!id || id->empty()) errors.push_back({"id", "is required"});
+    if (!errors.empty()) throw bad_request("entity and id name the record whose history to show.", std::move(errors));
+    const auto page = parse_page(ctx.target);
+    long long after = 0;
+    if (!page.after.empty()) std::from_chars(page.after.data(), page.after.data() + page.after.size(), after);
+    auto entries = store::read_audit(db, *entity, *id, after, page.limit + 1);
+    const auto next = store::trim_to_page(entries, page.limit, [](const auto& e) { return std::to_string(e.id); });
+    boost::json::array items;
+    for (const auto& e : entries) {
+      items.push_back({{"id", e.id},
+                       {"occurred_at", e.occurred_at},
+                       {"actor", e.record.actor},
+                       {"action", e.record.action},
+                       {"entity", e.record.entity},
+                       {"entity_id", e.record.entity_id},
+                       {"before", parsed_or_null(e.record.before)},
+                       {"after", parsed_or_null(e.record.after)}});
+    }
+    return list_response(ctx.req, std::move(items), next);
+  });
+}
+
+}  // namespace jointbuy::http

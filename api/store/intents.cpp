@@ -1,0 +1,283 @@
+#include "api/store/intents.hpp"
+
+#include <boost/json.hpp>
+
+#include "api/store/audit_log.hpp"
+#include "api/store/catalog_items.hpp"
+#include "api/store/paging.hpp"
+#include "api/store/row_select.hpp"
+#include "api/store/timestamps.hpp"
+#include "api/store/transaction.hpp"
+#include "engine/contract_value.hpp"
+
+namespace jointbuy::store {
+
+namespace {
+
+constexpr const char* intent_columns =
+    "n.id, n.organisation_id, n.item_id, n.quantity, n.unit_price_rappen, n.earliest, n.latest, n.contract_years, "
+    "n.note, n.status, n.version, n.created_at, n.updated_at, i.reference_price_rappen, i.billing, "
+    "i.default_contract_years, i.category";
+constexpr const char* insert_intent =
+    "INSERT INTO intents (organisation_id, item_id, quantity, unit_price_rappen, earliest, latest, contract_years, note, "
+    "status, version, created_by, idempotency_key, request_sha256, created_at, updated_at) VALUES (:organisation_id, "
+    ":item_id, :quantity, :unit_price_rappen, :earliest, :latest, :contract_years, :note, 'submitted', 1, :created_by, "
+    ":idempotency_key, :request_sha256, :created_at, :updated_at) RETURNING id";
+constexpr const char* update_intent_row =
+    "UPDATE intents SET organisation_id = :organisation_id, item_id = :item_id, quantity = :quantity, "
+    "unit_price_rappen = :unit_price_rappen, earliest = :earliest, latest = :latest, contract_years = :contract_years, "
+    "note = :note, version = version + 1, updated_at = :updated_at WHERE id = :id AND version = :expected_version";
+constexpr const char* withdraw_intent_row =
+    "UPDATE intents SET status = 'withdrawn', version = version + 1, updated_at = :updated_at "
+    "WHERE id = :id AND version = :expected_version";
+constexpr const char* select_by_idempotency_key =
+    "SELECT id, COALESCE(request_sha256, '') FROM intents WHERE created_by = :created_by AND idempotency_key = :idempotency_key";
+
+// The bound columns of one intent row, with the item's terms needed for its value.
+struct intent_row {
+  long long id = 0, quantity = 0, unit_price = 0, reference_price = 0;
+  std::string organisation, item, earliest, latest, note, status, created_at, updated_at, billing, category;
+  int contract_years = 0, default_years = 0, version = 0;
+  soci::indicator price_null = soci::i_null, years_null = soci::i_null, default_years_null = soci::i_null;
+
+  void into(soci::details::prepare_temp_type& statement) {
+    statement, soci::into(id), soci::into(organisation), soci::into(item), soci::into(quantity),
+        soci::into(unit_price, price_null), soci::into(earliest), soci::into(latest), soci::into(contract_years, years_null),
+        soci::into(note), soci::into(status), soci::into(version), soci::into(created_at), soci::into(updated_at),
+        soci::into(reference_price), soci::into(billing), soci::into(default_years, default_years_null),
+        soci::into(category);
+  }
+
+  intent_record value() const {
+    intent_record record;
+    record.id = id;
+    auto& f = record.fields;
+    f.organisation = organisation;
+    f.item = item;
+    f.quantity = quantity;
+    if (price_null == soci::i_ok) f.unit_price = unit_price;
+    // PostgreSQL DATE reads back as ISO text; both backends store the same form.
+    f.earliest = engine::parse_iso_date(earliest.substr(0, 10)).value_or(engine::date{});
+    f.latest = engine::parse_iso_date(latest.substr(0, 10)).value_or(engine::date{});
+    if (years_null == soci::i_ok) f.contract_years = contract_years;
+    f.note = note;
+    record.status = status;
+    record.version = version;
+    record.created_at = created_at;
+    record.updated_at = updated_at;
+    record.category = engine::parse_category(category).value_or(engine::category::hardware);
+    const auto how = engine::parse_billing(billing).value_or(engine::billing::one_time);
+    const auto years = f.contract_years ? f.contract_years
+                                        : (default_years_null == soci::i_ok ? std::optional{default_years} : std::nullopt);
+    record.value = engine::contract_value(quantity, f.unit_price.value_or(reference_price), how, years).value_or(0);
+    return record;
+  }
+};
+
+// The bound values of an insert or update.
+struct intent_values {
+  std::string organisation, item, earliest, latest, note;
+  long long quantity = 0, unit_price = 0;
+  int contract_years = 0;
+  soci::indicator price_null = soci::i_null, years_null = soci::i_null;
+
+  explicit intent_values(const catalog::intent_draft& f)
+      : organisation(f.organisation), item(f.item), earliest(engine::format_iso_date(f.earliest)),
+        latest(engine::format_iso_date(f.latest)), note(f.note), quantity(f.quantity) {
+    if (f.unit_price) {
+      unit_price = *f.unit_price;
+      price_null = soci::i_ok;
+    }
+    if (f.contract_years) {
+      contract_years = *f.contract_years;
+      years_null = soci::i_ok;
+    }
+  }
+};
+
+std::vector<intent_record> select_intents(soci::session& session, const std::string& where, const statement_binder& bind) {
+  return select_rows<intent_row>(
+      session, "SELECT " + std::string{intent_columns} + " FROM intents n JOIN catalog_items i ON i.id = n.item_id " + where,
+      bind);
+}
+
+std::optional<intent_record> select_intent(soci::session& session, long long id) {
+  auto found = select_intents(session, "WHERE n.id = :id", [&](auto& statement) { statement, soci::use(id, "id"); });
+  if (found.empty()) return std::nullopt;
+  return found.front();
+}
+
+std::string audit_text(const intent_record& record) { return boost::json::serialize(boost::json::value_from(record)); }
+
+long long insert(soci::session& session, const catalog::intent_draft& fields, const std::string& actor,
+                 const std::optional<std::string>& idempotency_key, const std::string& request_hash) {
+  intent_values v{fields};
+  const std::string now = utc_timestamp_now();
+  const std::string key = idempotency_key.value_or("");
+  soci::indicator key_null = idempotency_key ? soci::i_ok : soci::i_null;
+  soci::indicator hash_null = idempotency_key ? soci::i_ok : soci::i_null;
+  long long id = 0;
+  session << insert_intent, soci::use(v.organisation, "organisation_id"), soci::use(v.item, "item_id"),
+      soci::use(v.quantity, "quantity"), soci::use(v.unit_price, v.price_null, "unit_price_rappen"),
+      soci::use(v.earliest, "earliest"), soci::use(v.latest, "latest"),
+      soci::use(v.contract_years, v.years_null, "contract_years"), soci::use(v.note, "note"),
+      soci::use(actor, "created_by"), soci::use(key, key_null, "idempotency_key"),
+      soci::use(request_hash, hash_null, "request_sha256"), soci::use(now, "created_at"), soci::use(now, "updated_at"),
+      soci::into(id);
+  return id;
+}
+
+}  // namespace
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& json, const intent_record& record) {
+  const auto& f = record.fields;
+  boost::json::object object{{"id", record.id},
+                             {"organisation", f.organisation},
+                             {"item", f.item},
+                             {"category", engine::to_string(record.category)},
+                             {"quantity", f.quantity},
+                             {"earliest", engine::format_iso_date(f.earliest)},
+                             {"latest", engine::format_iso_date(f.latest)},
+                             {"note", f.note},
+                             {"status", record.status},
+                             {"value_chf", engine::chf_from_rappen(record.value)},
+                             {"version", record.version},
+                             {"created_at", record.created_at},
+                             {"updated_at", record.updated_at}};
+  object["unit_price_chf"] = f.unit_price ? boost::json::value(engine::chf_from_rappen(*f.unit_price)) : nullptr;
+  object["contract_years"] = f.contract_years ? boost::json::value(*f.contract_years) : nullptr;
+  json = std::move(object);
+}
+
+create_result create_intent(database& db, const catalog::intent_draft& fields, const std::string& actor,
+                            const std::optional<std::string>& idempotency_key, const std::string& request_hash) {
+  const auto replay = [&](soci::session& session) -> std::optional<create_result> {
+    if (!idempotency_key) return std::nullopt;
+    long long id = 0;
+    std::string stored_hash;
+    session << select_by_idempotency_key, soci::use(actor, "created_by"), soci::use(*idempotency_key, "idempotency_key"),
+        soci::into(id), soci::into(stored_hash);
+    if (!session.got_data()) return std::nullopt;
+    if (stored_hash != request_hash) {
+      throw idempotency_mismatch("the Idempotency-Key was used for a different request");
+    }
+    return create_result{*select_intent(session, id), true};
+  };
+  try {
+    return db.with_session([&](soci::session& session) {
+      transaction tx{session};
+      if (auto earlier = replay(session)) return *earlier;
+      const auto id = insert(session, fields, actor, idempotency_key, request_hash);
+      auto record = *select_intent(session, id);
+      append_audit(session, {actor, "create", "intent", std::to_string(id), std::nullopt, audit_text(record)});
+      tx.commit();
+      return create_result{record, false};
+    });
+  } catch (const idempotency_mismatch&) {
+    throw;
+  } catch (const conflict&) {
+    // A concurrent request with the same key won the race: answer with its intent.
+    return db.with_session([&](soci::session& session) {
+      if (auto earlier = replay(session)) return *earlier;
+      throw conflict("the intent conflicts with a stored one");
+    });
+  }
+}
+
+std::vector<intent_record> import_intents(database& db, const std::vector<catalog::intent_draft>& drafts,
+                                          const std::string& actor) {
+  return db.with_session([&](soci::session& session) {
+    transaction tx{session};
+    std::vector<intent_record> records;
+    for (const auto& draft : drafts) {
+      const auto id = insert(session, draft, actor, std::nullopt, "");
+      records.push_back(*select_intent(session, id));
+      append_audit(session, {actor, "import", "intent", std::to_string(id), std::nullopt, audit_text(records.back())});
+    }
+    tx.commit();
+    return records;
+  });
+}
+
+std::optional<intent_record> find_intent(database& db, long long id) {
+  return db.with_session([&](soci::session& session) { return select_intent(session, id); });
+}
+
+intent_page list_intents(database& db, const intent_filter& filter) {
+  return db.with_session([&](soci::session& session) {
+    const std::string organisation = filter.organisation.value_or("");
+    const std::string item = filter.item.value_or("");
+    const std::string category = filter.category ? std::string{engine::to_string(*filter.category)} : "";
+    const std::string status = filter.status.value_or("");
+    // Open ends as dates, not as "no filter" flags: PostgreSQL converts every date parameter.
+    const std::string from = filter.from ? engine::format_iso_date(*filter.from) : "0001-01-01";
+    const std::string to = filter.to ? engine::format_iso_date(*filter.to) : "9999-12-31";
+    const int fetch = filter.limit + 1;
+    intent_page page;
+    page.items = select_intents(
+        session,
+        "WHERE n.id > :after AND (:any_organisation = '' OR n.organisation_id = :organisation) "
+        "AND (:any_item = '' OR n.item_id = :item) AND (:any_category = '' OR i.category = :category) "
+        "AND (:any_status = '' OR n.status = :status) "
+        "AND n.latest >= :from_date AND n.earliest <= :to_date "
+        "ORDER BY n.id LIMIT :limit",
+        [&](auto& statement) {
+          statement, soci::use(filter.after, "after"), soci::use(organisation, "any_organisation"),
+              soci::use(organisation, "organisation"), soci::use(item, "any_item"), soci::use(item, "item"),
+              soci::use(category, "any_category"), soci::use(category, "category"), soci::use(status, "any_status"),
+              soci::use(status, "status"), soci::use(from, "from_date"), soci::use(to, "to_date"),
+              soci::use(fetch, "limit");
+        });
+    page.next_after = trim_to_page(page.items, filter.limit, [](const auto& record) { return std::to_string(record.id); });
+    return page;
+  });
+}
+
+change_outcome update_intent(database& db, long long id, const catalog::intent_draft& fields, int expected_version,
+                             const std::string& actor, intent_record& result) {
+  return db.with_session([&](soci::session& session) {
+    transaction tx{session};
+    const auto before = select_intent(session, id);
+    if (!before) return change_outcome::not_found;
+    result = *before;
+    if (before->version != expected_version) return change_outcome::stale_version;
+    if (before->status == "withdrawn") return change_outcome::withdrawn;
+    intent_values v{fields};
+    const std::string now = utc_timestamp_now();
+    soci::statement update =
+        (session.prepare << update_intent_row, soci::use(v.organisation, "organisation_id"), soci::use(v.item, "item_id"),
+         soci::use(v.quantity, "quantity"), soci::use(v.unit_price, v.price_null, "unit_price_rappen"),
+         soci::use(v.earliest, "earliest"), soci::use(v.latest, "latest"),
+         soci::use(v.contract_years, v.years_null, "contract_years"), soci::use(v.note, "note"),
+         soci::use(now, "updated_at"), soci::use(id, "id"), soci::use(expected_version, "expected_version"));
+    update.execute(true);
+    if (update.get_affected_rows() == 0) return change_outcome::stale_version;
+    result = *select_intent(session, id);
+    append_audit(session, {actor, "update", "intent", std::to_string(id), audit_text(*before), audit_text(result)});
+    tx.commit();
+    return change_outcome::changed;
+  });
+}
+
+change_outcome withdraw_intent(database& db, long long id, std::optional<int> expected_version, const std::string& actor,
+                               intent_record& result) {
+  return db.with_session([&](soci::session& session) {
+    transaction tx{session};
+    const auto before = select_intent(session, id);
+    if (!before) return change_outcome::not_found;
+    result = *before;
+    if (expected_version && before->version != *expected_version) return change_outcome::stale_version;
+    if (before->status == "withdrawn") return change_outcome::unchanged;
+    const std::string now = utc_timestamp_now();
+    soci::statement withdraw = (session.prepare << withdraw_intent_row, soci::use(now, "updated_at"), soci::use(id, "id"),
+                                soci::use(before->version, "expected_version"));
+    withdraw.execute(true);
+    if (withdraw.get_affected_rows() == 0) return change_outcome::stale_version;
+    result = *select_intent(session, id);
+    append_audit(session, {actor, "withdraw", "intent", std::to_string(id), audit_text(*before), audit_text(result)});
+    tx.commit();
+    return change_outcome::changed;
+  });
+}
+
+}  // namespace jointbuy::store

@@ -1,0 +1,94 @@
+#pragma once
+// Purchase intents in the store: created, read, listed, changed and withdrawn, every change audited
+// in the same transaction.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/json/fwd.hpp>
+#include <boost/json/value_from.hpp>
+
+#include "api/store/database.hpp"
+#include "catalog/intent_input.hpp"
+
+namespace jointbuy::store {
+
+/// A stored intent with what the catalogue says about it.
+struct intent_record {
+  long long id = 0;
+  catalog::intent_draft fields;
+  /// "submitted" or "withdrawn".
+  std::string status;
+  int version = 0;
+  std::string created_at;
+  std::string updated_at;
+  /// The contract value: quantity × (estimate or reference price) × term factor.
+  engine::rappen value = 0;
+  engine::category category = engine::category::hardware;
+};
+
+/// The intent as the API shows it: money in CHF, dates ISO.
+void tag_invoke(boost::json::value_from_tag, boost::json::value& json, const intent_record& record);
+
+/// A retried request with an Idempotency-Key that was used for a different request.
+class idempotency_mismatch : public conflict {
+ public:
+  using conflict::conflict;
+};
+
+/// What create_intent did: stored a new intent, or found the one an earlier request with the
+/// same Idempotency-Key created.
+struct create_result {
+  intent_record intent;
+  bool replayed = false;
+};
+
+/// Stores a new intent (status submitted, version 1), audited under `actor`. With an idempotency
+/// key the same key (per actor) and the same `request_hash` return the first intent and create
+/// nothing; the same key with another hash throws idempotency_mismatch.
+create_result create_intent(database& db, const catalog::intent_draft& fields, const std::string& actor,
+                            const std::optional<std::string>& idempotency_key, const std::string& request_hash);
+
+/// Stores all `drafts` in one transaction, each audited as an import; all or nothing.
+std::vector<intent_record> import_intents(database& db, const std::vector<catalog::intent_draft>& drafts,
+                                          const std::string& actor);
+
+/// The intent `id`, if there is one.
+std::optional<intent_record> find_intent(database& db, long long id);
+
+/// Which intents to list; empty filters match all. A window overlaps [from, to] when it has a day in it.
+struct intent_filter {
+  std::optional<std::string> organisation;
+  std::optional<std::string> item;
+  std::optional<engine::category> category;
+  std::optional<std::string> status;
+  std::optional<engine::date> from;
+  std::optional<engine::date> to;
+  long long after = 0;
+  int limit = 50;
+};
+
+/// One page of intents, in id order, and the id to continue after.
+struct intent_page {
+  std::vector<intent_record> items;
+  std::optional<std::string> next_after;
+};
+
+/// Lists intents by `filter`.
+intent_page list_intents(database& db, const intent_filter& filter);
+
+/// The outcome of a change.
+enum class change_outcome { changed, unchanged, not_found, stale_version, withdrawn };
+
+/// Replaces the fields of intent `id` if its version is `expected_version`; the version rises by
+/// one; audited with before and after. On `changed`, `result` holds the stored intent.
+change_outcome update_intent(database& db, long long id, const catalog::intent_draft& fields, int expected_version,
+                             const std::string& actor, intent_record& result);
+
+/// Withdraws intent `id` (kept for the record, status withdrawn), at `expected_version` when given.
+/// A withdrawn intent stays withdrawn: `unchanged`. `result` holds the intent afterwards.
+change_outcome withdraw_intent(database& db, long long id, std::optional<int> expected_version, const std::string& actor,
+                               intent_record& result);
+
+}  // namespace jointbuy::store

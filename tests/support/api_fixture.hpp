@@ -1,0 +1,32 @@
+#pragma once
+// A migrated database with Lucerne's organisations, the shipped catalogue and one token per role,
+// served over loopback: what the API tests start from.
+
+#include <memory>
+#include <string>
+
+#include "api/store/database.hpp"
+#include "tests/support/http_client.hpp"
+#include "tests/support/running_server.hpp"
+#include "tests/support/scratch_database.hpp"
+
+namespace jointbuy::test {
+
+/// Tokens: `kriens` (municipality 1059), `emmen` (municipality 1024), `coordinator`, `auditor`.
+struct api_fixture {
+  api_fixture();
+  ~api_fixture();
+
+  scratch_database scratch;
+  std::unique_ptr<store::database> db;
+  std::string kriens, emmen, coordinator, auditor;
+  std::unique_ptr<running_server> server;
+
+  unsigned short port() const { return server->port(); }
+  /// Authorization header for `bearer`, plus `extra` headers.
+  static header_list auth(const std::string& bearer, header_list extra = {});
+  /// Rows in `table`.
+  long long rows(const std::string& table) const;
+};
+
+}  // namespace jointbuy::test
