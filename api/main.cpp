@@ -22,6 +22,8 @@ commands:
   import-organisations  load buyers from a municipality list (CSV)
   import-intents        import purchase intents from a spreadsheet (CSV)
   validate-catalog      check the catalogue files (items, CPV list, thresholds, cost model)
+  bundle                run the batching engine offline on a file of intents
+  demo-intents          print the demo intents as a file for bundle
   token                 create, revoke or list API tokens
 
 'jointbuy COMMAND --help' describes a command.
@@ -45,6 +47,8 @@ int main(int argc, char** argv) {
     if (command == "token") return cli::run_token(args);
     if (command == "import-intents") return cli::run_import_intents(args);
     if (command == "validate-catalog") return cli::run_validate_catalog(args);
+    if (command == "bundle") return cli::run_bundle(args);
+    if (command == "demo-intents") return cli::run_demo_intents(args);
     std::cerr << "jointbuy: unknown command '" << command << "'\n\n" << usage;
     return 2;
   } catch (const cli::usage_error& e) {

@@ -47,7 +47,11 @@ engine::rappen chf_at(const boost::json::object& json, std::string_view key, con
 std::optional<engine::date> date_at(const boost::json::value& json, const std::string& path, std::vector<json_error>& errors) {
   if (json.is_null()) return std::nullopt;
   const auto day = engine::parse_iso_date(json.as_string());
-  if (!day) errors.push_back({path, "'" + std::string{json.as_string()} + "' is not a calendar date"});
+  if (!day) {
+    std::string reason{'\''};
+    reason.append(json.as_string().data(), json.as_string().size()).append("' is not a calendar date");
+    errors.push_back({path, std::move(reason)});
+  }
   return day;
 }
 

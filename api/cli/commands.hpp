@@ -17,6 +17,10 @@ int run_import_organisations(const std::vector<std::string>& args);
 int run_seed_demo(const std::vector<std::string>& args);
 /// `jointbuy import-intents FILE.csv [--org ID]`: the spreadsheet import from the command line.
 int run_import_intents(const std::vector<std::string>& args);
+/// `jointbuy bundle --intents FILE`: the batching engine offline.
+int run_bundle(const std::vector<std::string>& args);
+/// `jointbuy demo-intents`: the demo intents as a file for `bundle`.
+int run_demo_intents(const std::vector<std::string>& args);
 /// `jointbuy validate-catalog [DIR]`: checks the catalogue files.
 int run_validate_catalog(const std::vector<std::string>& args);
 /// `jointbuy token create|revoke|list`.

@@ -8,6 +8,7 @@
 #include <boost/beast/core/flat_buffer.hpp>
 
 #include "api/store/migrations.hpp"
+#include "catalog/json_schema.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/scratch_database.hpp"
@@ -137,7 +138,7 @@ TEST_CASE("import-intents stores a whole file for one organisation, or nothing w
 
 TEST_CASE("usage errors exit 2 and every command has --help") {
   for (const char* command : {"serve", "migrate", "seed-demo", "import-organisations", "import-intents", "token",
-                              "validate-catalog"}) {
+                              "validate-catalog", "bundle", "demo-intents"}) {
     CAPTURE(command);
     const auto help = test::run_jointbuy({command, "--help"});
     CHECK(help.exit_code == 0);
@@ -221,4 +222,47 @@ TEST_CASE("SIGTERM during a slow request lets it finish, then the server exits c
   CHECK(res.result_int() == 405);  // answered in full: /healthz allows GET only
   CHECK(res[boost::beast::http::field::connection] == "close");
   CHECK(server.wait(10s) == 0);
+}
+
+TEST_CASE("bundle on the demo data: joint tenders for software, small hardware flagged, in both languages") {
+  test::scratch_database scratch;
+  const auto demo = test::run_jointbuy({"demo-intents", "--year", "2027"});
+  REQUIRE(demo.exit_code == 0);
+  const auto file = scratch.directory() / "demo.json";
+  std::ofstream{file} << demo.out;
+  const auto english = test::run_jointbuy({"bundle", "--intents", file.string()});
+  REQUIRE_MESSAGE(english.exit_code == 0, english.err);
+  const auto result = boost::json::parse(english.out);
+  CHECK(catalog::validate_against_schema("bundling-result", result).empty());
+  bool school_joint = false;
+  for (const auto& b : result.at("bundles").as_array()) {
+    if (b.at("compatibility_key") == "school-administration-software" && b.at("decision") == "joint_tender") {
+      school_joint = b.at("buyers").as_int64() >= 10 && b.at("procedure") == "open";
+    }
+  }
+  CHECK(school_joint);
+  int small_laptops = 0;
+  for (const auto& f : result.at("flags").as_array()) {
+    if (f.at("code") == "HARDWARE_TOO_SMALL_FOR_PUBLIC_TENDER") ++small_laptops;
+  }
+  CHECK(small_laptops >= 5);
+  const auto german = test::run_jointbuy({"bundle", "--intents", file.string(), "--lang", "de"});
+  CHECK(german.out.find("eine öffentliche Ausschreibung lohnt sich nicht") != std::string::npos);
+  CHECK(german.out.find("gemeinsame Beschaffung") != std::string::npos);
+  const auto csv = test::run_jointbuy({"bundle", "--intents", file.string(), "--format", "csv"});
+  CHECK(csv.out.starts_with("bundle,decision,compatibility_key"));
+}
+
+TEST_CASE("bundle lists every bad intent of a file and computes nothing") {
+  test::scratch_database scratch;
+  const auto file = scratch.directory() / "bad.json";
+  std::ofstream{file} << R"([{"id":1,"organisation":"1059","item":"monitor-24","quantity":2,"earliest":"2027-01-01","latest":"2027-02-01"},
+                             {"id":2,"organisation":"1059","item":"flying-car","quantity":2,"earliest":"2027-01-01","latest":"2027-02-01"},
+                             {"id":3,"item":"monitor-24","quantity":-2,"earliest":"2027-01-01","latest":"2027-02-01"}])";
+  const auto result = test::run_jointbuy({"bundle", "--intents", file.string()});
+  CHECK(result.exit_code == 1);
+  CHECK(result.out.empty());
+  CHECK(result.err.find("[1].item") != std::string::npos);
+  CHECK(result.err.find("[2].quantity") != std::string::npos);
+  CHECK(result.err.find("[2].organisation") != std::string::npos);
 }

@@ -52,29 +52,39 @@ void add_rules_routes(router& routes, const catalog::reference_data& reference) 
 
   routes.add(beast_http::verb::get, "/api/v1/rules/procedure", access::authenticated, [&reference](request_context& ctx) {
     std::vector<field_error> errors;
-    const auto value_text = ctx.target.get("value_chf");
-    const auto value = value_text ? engine::parse_chf(*value_text) : std::nullopt;
-    if (!value || *value < 0) errors.push_back({"value_chf", "must be an amount in CHF ≥ 0 with at most 2 decimals"});
-    const auto type_text = ctx.target.get("type");
-    const auto type = type_text ? engine::parse_procurement_type(*type_text) : std::nullopt;
-    if (!type) errors.push_back({"type", "must be supply, service, construction_main or construction_secondary"});
-    auto day = std::optional{engine::today_utc()};
+    engine::rappen amount = 0;
+    const auto value = engine::parse_chf(ctx.target.get("value_chf").value_or(""));
+    if (value && *value >= 0) {
+      amount = *value;
+    } else {
+      errors.push_back({"value_chf", "must be an amount in CHF ≥ 0 with at most 2 decimals"});
+    }
+    auto kind = engine::procurement_type::supply;
+    if (const auto type = engine::parse_procurement_type(ctx.target.get("type").value_or(""))) {
+      kind = *type;
+    } else {
+      errors.push_back({"type", "must be supply, service, construction_main or construction_secondary"});
+    }
+    auto on = engine::today_utc();
     if (const auto date_text = ctx.target.get("date")) {
-      day = engine::parse_iso_date(*date_text);
-      if (!day) errors.push_back({"date", "must be a date YYYY-MM-DD"});
+      if (const auto day = engine::parse_iso_date(*date_text)) {
+        on = *day;
+      } else {
+        errors.push_back({"date", "must be a date YYYY-MM-DD"});
+      }
     }
     if (!errors.empty()) throw bad_request("The query parameters are invalid.", std::move(errors));
-    const auto ruling = engine::required_procedure(reference.thresholds, *value, *type, *day);
+    const auto ruling = engine::required_procedure(reference.thresholds, amount, kind, on);
     if (!ruling) {
-      throw unprocessable({{"date", "no thresholds are in force on " + engine::format_iso_date(*day)}});
+      throw unprocessable({{"date", "no thresholds are in force on " + engine::format_iso_date(on)}});
     }
     return json_response(ctx.req, status::ok,
                          {{"procedure", engine::to_string(ruling->required)},
                           {"international", ruling->international},
-                          {"value_chf", engine::chf_from_rappen(*value)},
-                          {"type", engine::to_string(*type)},
-                          {"date", engine::format_iso_date(*day)},
-                          {"reason", engine::explain(*ruling, *value, *type, preferred_language(ctx.req))}});
+                          {"value_chf", engine::chf_from_rappen(amount)},
+                          {"type", engine::to_string(kind)},
+                          {"date", engine::format_iso_date(on)},
+                          {"reason", engine::explain(*ruling, amount, kind, preferred_language(ctx.req))}});
   });
 }
 

@@ -1,0 +1,101 @@
+#include "catalog/bundling_json.hpp"
+
+#include <boost/json.hpp>
+
+namespace jointbuy::catalog {
+
+namespace {
+
+// Figures whose names say they are money are shown in CHF; counts and days stay whole numbers.
+bool is_money(const std::string& name) {
+  return name != "buyers" && name != "quantity" && name != "purchases" && name != "shift_days" && name != "international";
+}
+
+boost::json::object details_of(const engine::reason& r) {
+  boost::json::object details;
+  for (const auto& [name, value] : r.amounts) {
+    if (is_money(name)) {
+      details[name + "_chf"] = engine::chf_from_rappen(value);
+    } else {
+      details[name] = value;
+    }
+  }
+  for (const auto& [name, text] : r.texts) details[name] = text;
+  return details;
+}
+
+boost::json::value reason_json(const engine::reason& r, engine::language lang) {
+  return {{"code", r.code}, {"message", engine::describe(r, lang)}};
+}
+
+}  // namespace
+
+std::map<std::string, engine::item_terms> engine_terms(const std::vector<item>& items) {
+  std::map<std::string, engine::item_terms> terms;
+  for (const auto& i : items) {
+    terms[i.id] = {i.compatibility_key.empty() ? i.id : i.compatibility_key,
+                   i.category,
+                   i.procurement_type,
+                   i.cpv,
+                   i.billing,
+                   i.default_contract_years,
+                   i.reference_price,
+                   i.discount_tiers};
+  }
+  return terms;
+}
+
+boost::json::value bundling_result_json(const engine::bundling_result& result, engine::language lang) {
+  boost::json::array bundles;
+  for (const auto& b : result.bundles) {
+    boost::json::array members;
+    for (const auto& m : b.members) {
+      members.push_back({{"intent", m.intent},
+                         {"organisation", m.organisation},
+                         {"quantity", m.quantity},
+                         {"value_chf", engine::chf_from_rappen(m.value)},
+                         {"lead", m.lead},
+                         {"own_procedure", engine::to_string(m.own_procedure)}});
+    }
+    boost::json::array reasons;
+    for (const auto& r : b.reasons) reasons.push_back(reason_json(r, lang));
+    bundles.push_back({{"id", b.id},
+                       {"compatibility_key", b.compatibility_key},
+                       {"category", engine::to_string(b.category)},
+                       {"procurement_type", engine::to_string(b.procurement_type)},
+                       {"cpv", b.cpv},
+                       {"decision", b.decision == engine::decision::joint_tender ? "joint_tender" : "individual"},
+                       {"award_window", {{"from", engine::format_iso_date(b.award_from)}, {"to", engine::format_iso_date(b.award_to)}}},
+                       {"members", std::move(members)},
+                       {"buyers", b.buyers},
+                       {"quantity", b.quantity},
+                       {"value_chf", engine::chf_from_rappen(b.value)},
+                       {"procedure", engine::to_string(b.procedure)},
+                       {"international", b.international},
+                       {"estimated_savings_chf", engine::chf_from_rappen(b.estimated_savings)},
+                       {"reasons", std::move(reasons)}});
+  }
+  boost::json::array flags;
+  for (const auto& f : result.flags) {
+    flags.push_back({{"intent", f.intent},
+                     {"organisation", f.organisation},
+                     {"code", f.reason.code},
+                     {"message", engine::describe(f.reason, lang)},
+                     {"details", details_of(f.reason)}});
+  }
+  const auto& s = result.summary;
+  boost::json::object by_code;
+  for (const auto& [code, count] : s.flags_by_code) by_code[code] = count;
+  return {{"bundles", std::move(bundles)},
+          {"flags", std::move(flags)},
+          {"summary",
+           {{"intents", s.intents},
+            {"bundles", s.bundles},
+            {"joint_tenders", s.joint_tenders},
+            {"intents_in_joint_tenders", s.intents_in_joint_tenders},
+            {"value_in_joint_tenders_chf", engine::chf_from_rappen(s.value_in_joint_tenders)},
+            {"estimated_savings_chf", engine::chf_from_rappen(s.estimated_savings)},
+            {"flags_by_code", std::move(by_code)}}}};
+}
+
+}  // namespace jointbuy::catalog

@@ -1,0 +1,382 @@
+#include "engine/bundling.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+
+#include "engine/contract_value.hpp"
+
+namespace jointbuy::engine {
+
+namespace {
+
+constexpr int splitting_span_days = 365;
+
+// An intent ready for grouping: its terms resolved and its value known.
+struct priced {
+  const intent* source = nullptr;
+  const item_terms* terms = nullptr;
+  const std::string* item = nullptr;
+  rappen value = 0;
+};
+
+const discount_tiers& tiers_of(const item_terms& terms, const cost_model& costs) {
+  static const discount_tiers none;
+  if (terms.tiers) return *terms.tiers;
+  const auto found = costs.default_tiers.find(terms.category);
+  return found == costs.default_tiers.end() ? none : found->second;
+}
+
+// What one buyer pays alone: its value less its own volume discount, plus its own procedure.
+rappen standalone_cost(rappen value, std::int64_t quantity, const discount_tiers& tiers, const procedure_ruling& own,
+                       const cost_model& costs) {
+  return discounted(value, discount_basis_points(tiers, quantity)) + procedure_overhead(costs, own.required, own.international);
+}
+
+// What the group pays together: the total less the group's discount, plus the group's procedure
+// and the coordination of every buyer.
+rappen joint_cost(rappen value, std::int64_t quantity, int buyers, const discount_tiers& tiers,
+                  const procedure_ruling& ruling, const cost_model& costs) {
+  return discounted(value, discount_basis_points(tiers, quantity)) +
+         procedure_overhead(costs, ruling.required, ruling.international) + costs.coordination_per_buyer * buyers;
+}
+
+bool stricter(procedure a, bool a_international, procedure b, bool b_international) {
+  return static_cast<int>(a) > static_cast<int>(b) || (a == b && a_international && !b_international);
+}
+
+reason make_reason(const char* code) { return reason{code, {}, {}}; }
+
+// The aggregates of a joint tender that a window-shift suggestion needs.
+struct tender_totals {
+  std::size_t bundle_index = 0;
+  std::int64_t quantity = 0;
+  rappen value = 0;
+  rappen standalone_sum = 0;
+  std::vector<std::string> organisations;  // sorted
+  const discount_tiers* tiers = nullptr;
+};
+
+class run {
+ public:
+  explicit run(const bundling_input& input) : input_(input) {}
+
+  bundling_result execute() {
+    price_intents();
+    group_and_evaluate();
+    flag_splitting_risks();
+    suggest_window_shifts();
+    finish();
+    return std::move(result_);
+  }
+
+ private:
+  void price_intents() {
+    priced_.reserve(input_.intents.size());
+    for (const auto& i : input_.intents) {
+      const auto found = input_.items.find(i.item);
+      const auto value = found == input_.items.end() ? std::nullopt : intent_value(i, found->second);
+      if (!value) {
+        auto r = make_reason(codes::unpriceable);
+        r.texts["item"] = i.item;
+        result_.flags.push_back({i.id, i.organisation, std::move(r)});
+        continue;
+      }
+      priced_.push_back({&i, &found->second, &found->first, *value});
+    }
+  }
+
+  // DOMAIN.md §4.3: per key, the unassigned intent with the smallest latest (ties: earliest, id)
+  // sets the tender's date; every unassigned intent whose window contains it joins. Sweeping the
+  // intents in order of earliest makes this O(n log n): when a date d is set, every intent that has
+  // started by d and is unassigned ends on or after d, so it joins.
+  void group_and_evaluate() {
+    std::vector<std::size_t> order(priced_.size());
+    std::iota(order.begin(), order.end(), 0);
+    const auto key = [&](std::size_t i) -> const std::string& { return priced_[i].terms->compatibility_key; };
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      const auto& x = *priced_[a].source;
+      const auto& y = *priced_[b].source;
+      if (key(a) != key(b)) return key(a) < key(b);
+      if (x.latest != y.latest) return x.latest < y.latest;
+      if (x.earliest != y.earliest) return x.earliest < y.earliest;
+      return x.id < y.id;
+    });
+    std::vector<bool> assigned(priced_.size(), false);
+    std::size_t start = 0;
+    while (start < order.size()) {
+      std::size_t end = start;
+      while (end < order.size() && key(order[end]) == key(order[start])) ++end;
+      std::vector<std::size_t> by_earliest(order.begin() + static_cast<std::ptrdiff_t>(start),
+                                           order.begin() + static_cast<std::ptrdiff_t>(end));
+      std::sort(by_earliest.begin(), by_earliest.end(), [&](std::size_t a, std::size_t b) {
+        const auto& x = *priced_[a].source;
+        const auto& y = *priced_[b].source;
+        return x.earliest != y.earliest ? x.earliest < y.earliest : x.id < y.id;
+      });
+      std::size_t started = 0;
+      for (std::size_t k = start; k < end; ++k) {
+        if (assigned[order[k]]) continue;
+        const date award_date = priced_[order[k]].source->latest;
+        std::vector<std::size_t> group;
+        while (started < by_earliest.size() && priced_[by_earliest[started]].source->earliest <= award_date) {
+          const auto candidate = by_earliest[started++];
+          if (!assigned[candidate]) {
+            assigned[candidate] = true;
+            group.push_back(candidate);
+          }
+        }
+        evaluate(group, award_date);
+      }
+      start = end;
+    }
+  }
+
+  // DOMAIN.md §4.4 and §4.5.
+  void evaluate(std::vector<std::size_t>& group, date award_date) {
+    std::sort(group.begin(), group.end(), [&](std::size_t a, std::size_t b) { return priced_[a].source->id < priced_[b].source->id; });
+    const auto& first = *priced_[group.front()].terms;
+    bundle b;
+    b.compatibility_key = first.compatibility_key;
+    b.category = first.category;
+    b.procurement_type = first.procurement_type;
+    b.award_to = award_date;
+    b.award_from = priced_[group.front()].source->earliest;
+    const std::string* tiers_item = priced_[group.front()].item;
+    const item_terms* tiers_terms = priced_[group.front()].terms;
+    std::map<std::string, rappen> value_by_buyer;
+    for (const auto index : group) {
+      const auto& p = priced_[index];
+      b.award_from = std::max(b.award_from, p.source->earliest);
+      b.value += p.value;
+      b.quantity += p.source->quantity;
+      value_by_buyer[p.source->organisation] += p.value;
+      if (*p.item < *tiers_item) {
+        tiers_item = p.item;
+        tiers_terms = p.terms;
+      }
+      b.members.push_back({p.source->id, p.source->organisation, p.source->quantity, p.value, false, procedure::free_hand});
+    }
+    // The CPV of the tender: the one of the item that sets its tiers (the first item id of the group).
+    b.cpv = tiers_terms->cpv;
+    b.buyers = static_cast<int>(value_by_buyer.size());
+    b.id = b.compatibility_key + "/" + format_iso_date(award_date);
+    // Lead buyer: the largest value share; ties go to the smaller organisation id (the map's order).
+    const auto lead = std::max_element(value_by_buyer.begin(), value_by_buyer.end(),
+                                       [](const auto& x, const auto& y) { return x.second < y.second; });
+    for (auto& m : b.members) m.lead = m.organisation == lead->first;
+
+    const auto ruling = required_procedure(input_.thresholds, b.value, b.procurement_type, award_date);
+    const std::size_t bundle_index = result_.bundles.size();
+    if (!ruling) {
+      auto r = make_reason(codes::no_thresholds);
+      r.texts["date"] = format_iso_date(award_date);
+      b.reasons.push_back(r);
+      for (const auto& m : b.members) result_.flags.push_back({m.intent, m.organisation, r});
+      result_.bundles.push_back(std::move(b));
+      return;
+    }
+    b.procedure = ruling->required;
+    b.international = ruling->international;
+    const auto& group_tiers = tiers_of(*tiers_terms, input_.costs);
+    rappen standalone_sum = 0;
+    for (std::size_t k = 0; k < group.size(); ++k) {
+      const auto& p = priced_[group[k]];
+      const auto own = *required_procedure(input_.thresholds, p.value, b.procurement_type, award_date);
+      b.members[k].own_procedure = own.required;
+      standalone_sum += standalone_cost(p.value, p.source->quantity, tiers_of(*p.terms, input_.costs), own, input_.costs);
+    }
+    b.estimated_savings = standalone_sum - joint_cost(b.value, b.quantity, b.buyers, group_tiers, *ruling, input_.costs);
+
+    const rappen open_threshold = ruling->limits.invitation_below;
+    const bool hardware_too_small = b.category == category::hardware && b.value < open_threshold;
+    const bool joint = b.buyers >= 2 && b.estimated_savings > 0 && !hardware_too_small;
+    b.decision = joint ? decision::joint_tender : decision::individual;
+
+    auto procedure_reason = make_reason(codes::procedure_required);
+    procedure_reason.amounts = {{"value", b.value}, {"free_hand_below", ruling->limits.free_hand_below},
+                                {"invitation_below", ruling->limits.invitation_below}, {"treaty", ruling->limits.treaty_threshold},
+                                {"international", b.international ? 1 : 0}};
+    procedure_reason.texts = {{"procedure", std::string{to_string(b.procedure)}},
+                              {"procurement_type", std::string{to_string(b.procurement_type)}},
+                              {"source", ruling->period->source},
+                              {"valid_from", format_iso_date(ruling->period->valid_from)}};
+    const std::map<std::string, std::int64_t> figures{{"value", b.value}, {"quantity", b.quantity}, {"buyers", b.buyers},
+                                                      {"savings", b.estimated_savings}, {"standalone", standalone_sum},
+                                                      {"joint", standalone_sum - b.estimated_savings}};
+    if (joint) {
+      reason r{codes::joint_tender, figures, {{"procedure", std::string{to_string(b.procedure)}}, {"lead", lead->first}}};
+      b.reasons.push_back(std::move(r));
+    } else {
+      if (b.buyers < 2) b.reasons.push_back({codes::single_buyer, figures, {}});
+      if (hardware_too_small) {
+        auto r = reason{codes::hardware_too_small, figures, {}};
+        r.amounts["open_threshold"] = open_threshold;
+        r.amounts["shortfall"] = open_threshold - b.value;
+        b.reasons.push_back(std::move(r));
+      } else if (b.buyers >= 2) {
+        b.reasons.push_back({codes::not_worth, figures, {}});
+      }
+      for (const auto& m : b.members) {
+        for (const auto& r : b.reasons) {
+          flag f{m.intent, m.organisation, r};
+          f.reason.texts["bundle"] = b.id;
+          f.reason.texts["own_procedure"] = std::string{to_string(m.own_procedure)};
+          f.reason.amounts["own_value"] = m.value;
+          result_.flags.push_back(std::move(f));
+        }
+        individual_.push_back({bundle_index, &m - b.members.data()});
+      }
+    }
+    b.reasons.push_back(std::move(procedure_reason));
+    if (joint) {
+      tender_totals totals{bundle_index, b.quantity, b.value, standalone_sum, {}, &group_tiers};
+      for (const auto& [organisation, value] : value_by_buyer) totals.organisations.push_back(organisation);
+      joint_by_key_[b.compatibility_key].push_back(std::move(totals));
+    }
+    result_.bundles.push_back(std::move(b));
+  }
+
+  // DOMAIN.md §4.6: one buyer's individual purchases of one key whose earliest dates lie within 365
+  // days of each other, when together they require a stricter procedure than each alone.
+  void flag_splitting_risks() {
+    std::map<std::pair<std::string, std::string>, std::vector<std::pair<const bundle*, const member*>>> by_buyer_and_key;
+    for (const auto& [bundle_index, member_index] : individual_) {
+      const auto& b = result_.bundles[bundle_index];
+      const auto& m = b.members[member_index];
+      by_buyer_and_key[{m.organisation, b.compatibility_key}].emplace_back(&b, &m);
+    }
+    for (auto& [owner, purchases] : by_buyer_and_key) {
+      if (purchases.size() < 2) continue;
+      const auto earliest_of = [&](const member* m) { return intents_by_id_(m->intent)->earliest; };
+      std::sort(purchases.begin(), purchases.end(), [&](const auto& x, const auto& y) {
+        const auto a = earliest_of(x.second), b = earliest_of(y.second);
+        return a != b ? a < b : x.second->intent < y.second->intent;
+      });
+      std::set<std::int64_t> flagged;
+      std::size_t previous_end = 0;
+      for (std::size_t i = 0; i < purchases.size(); ++i) {
+        std::size_t j = i;
+        while (j < purchases.size() &&
+               (earliest_of(purchases[j].second) - earliest_of(purchases[i].second)).count() <= splitting_span_days) {
+          ++j;
+        }
+        if (j - i < 2 || j <= previous_end) continue;  // a single purchase, or a window inside the last one
+        previous_end = j;
+        rappen sum = 0;
+        procedure strictest = procedure::free_hand;
+        bool any_international = false;
+        for (std::size_t k = i; k < j; ++k) {
+          sum += purchases[k].second->value;
+          const auto own = required_procedure(input_.thresholds, purchases[k].second->value, purchases[k].first->procurement_type,
+                                              purchases[k].first->award_to);
+          if (own && stricter(own->required, own->international, strictest, any_international)) {
+            strictest = own->required;
+            any_international = own->international;
+          }
+        }
+        const auto together = required_procedure(input_.thresholds, sum, purchases[i].first->procurement_type,
+                                                  purchases[i].first->award_to);
+        if (!together || !stricter(together->required, together->international, strictest, any_international)) continue;
+        for (std::size_t k = i; k < j; ++k) {
+          const auto* m = purchases[k].second;
+          if (!flagged.insert(m->intent).second) continue;
+          reason r{codes::splitting_risk,
+                   {{"sum", sum}, {"purchases", static_cast<std::int64_t>(j - i)}, {"own_value", m->value},
+                    {"international", together->international ? 1 : 0}},
+                   {{"procedure", std::string{to_string(together->required)}},
+                    {"own_procedure", std::string{to_string(m->own_procedure)}},
+                    {"key", owner.second}}};
+          result_.flags.push_back({m->intent, m->organisation, std::move(r)});
+        }
+      }
+    }
+  }
+
+  // DOMAIN.md §4.6: the smallest shift of an individual purchase's window that lets it join a
+  // proposed joint tender of its key, when joining raises the tender's savings.
+  void suggest_window_shifts() {
+    for (const auto& [bundle_index, member_index] : individual_) {
+      const auto& home = result_.bundles[bundle_index];
+      const auto found = joint_by_key_.find(home.compatibility_key);
+      if (found == joint_by_key_.end()) continue;
+      const auto& m = home.members[member_index];
+      const auto* source = intents_by_id_(m.intent);
+      const tender_totals* best = nullptr;
+      std::int64_t best_shift = 0;
+      for (const auto& totals : found->second) {
+        const auto& tender = result_.bundles[totals.bundle_index];
+        std::int64_t shift = 0;
+        if (source->latest < tender.award_from) shift = (tender.award_from - source->latest).count();
+        if (source->earliest > tender.award_to) shift = (tender.award_to - source->earliest).count();
+        if (best == nullptr || std::llabs(shift) < std::llabs(best_shift)) {
+          best = &totals;
+          best_shift = shift;
+        }
+      }
+      const auto& tender = result_.bundles[best->bundle_index];
+      const bool new_buyer = !std::binary_search(best->organisations.begin(), best->organisations.end(), m.organisation);
+      const rappen value = best->value + m.value;
+      const std::int64_t quantity = best->quantity + m.quantity;
+      const int buyers = tender.buyers + (new_buyer ? 1 : 0);
+      const auto ruling = required_procedure(input_.thresholds, value, tender.procurement_type, tender.award_to);
+      const auto own = required_procedure(input_.thresholds, m.value, tender.procurement_type, tender.award_to);
+      if (!ruling || !own) continue;
+      const auto& terms = input_.items.at(source->item);
+      const rappen standalone = best->standalone_sum + standalone_cost(m.value, m.quantity, tiers_of(terms, input_.costs), *own, input_.costs);
+      const rappen savings = standalone - joint_cost(value, quantity, buyers, *best->tiers, *ruling, input_.costs);
+      const rappen change = savings - tender.estimated_savings;
+      if (change <= 0) continue;
+      reason r{codes::window_shift,
+               {{"shift_days", best_shift}, {"savings_change", change}},
+               {{"bundle", tender.id}, {"award_from", format_iso_date(tender.award_from)},
+                {"award_to", format_iso_date(tender.award_to)}}};
+      result_.flags.push_back({m.intent, m.organisation, std::move(r)});
+    }
+  }
+
+  void finish() {
+    std::sort(result_.bundles.begin(), result_.bundles.end(), [](const bundle& a, const bundle& b) {
+      return a.compatibility_key != b.compatibility_key ? a.compatibility_key < b.compatibility_key : a.award_to < b.award_to;
+    });
+    std::stable_sort(result_.flags.begin(), result_.flags.end(), [](const flag& a, const flag& b) {
+      return a.intent != b.intent ? a.intent < b.intent : a.reason.code < b.reason.code;
+    });
+    auto& s = result_.summary;
+    s.intents = static_cast<std::int64_t>(input_.intents.size());
+    s.bundles = static_cast<std::int64_t>(result_.bundles.size());
+    for (const auto& b : result_.bundles) {
+      if (b.decision != decision::joint_tender) continue;
+      ++s.joint_tenders;
+      s.intents_in_joint_tenders += static_cast<std::int64_t>(b.members.size());
+      s.value_in_joint_tenders += b.value;
+      s.estimated_savings += b.estimated_savings;
+    }
+    for (const auto& f : result_.flags) ++s.flags_by_code[f.reason.code];
+  }
+
+  const intent* intents_by_id_(std::int64_t id) {
+    if (by_id_.empty()) {
+      for (const auto& p : priced_) by_id_.emplace(p.source->id, p.source);
+    }
+    return by_id_.at(id);
+  }
+
+  const bundling_input& input_;
+  std::vector<priced> priced_;
+  bundling_result result_;
+  std::vector<std::pair<std::size_t, std::size_t>> individual_;  // (bundle, member) bought individually
+  std::map<std::string, std::vector<tender_totals>> joint_by_key_;
+  std::map<std::int64_t, const intent*> by_id_;
+};
+
+}  // namespace
+
+std::optional<rappen> intent_value(const intent& i, const item_terms& terms) {
+  const auto years = i.contract_years ? i.contract_years : terms.default_contract_years;
+  return contract_value(i.quantity, i.unit_price.value_or(terms.reference_price), terms.billing, years);
+}
+
+bundling_result run_bundling(const bundling_input& input) { return run{input}.execute(); }
+
+}  // namespace jointbuy::engine

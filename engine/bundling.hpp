@@ -1,0 +1,155 @@
+#pragma once
+// The batching engine (DOMAIN.md §4): groups compatible intents whose award windows share a date
+// into the fewest tenders, evaluates each tender, decides whether it is tendered jointly, and
+// flags what a coordinator must know. Pure: value types in, value types out; the same input in any
+// order gives the same output.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/cost_model.hpp"
+#include "engine/date.hpp"
+#include "engine/money.hpp"
+#include "engine/procurement.hpp"
+#include "engine/thresholds.hpp"
+
+namespace jointbuy::engine {
+
+/// What the engine needs to know of a catalogue item.
+struct item_terms {
+  std::string compatibility_key;
+  engine::category category = engine::category::hardware;
+  engine::procurement_type procurement_type = engine::procurement_type::supply;
+  std::string cpv;
+  engine::billing billing = engine::billing::one_time;
+  std::optional<int> default_contract_years;
+  rappen reference_price = 0;
+  /// The item's own tiers; the category's default tiers apply when absent.
+  std::optional<discount_tiers> tiers;
+};
+
+/// A submitted purchase intent.
+struct intent {
+  std::int64_t id = 0;
+  std::string organisation;
+  std::string item;
+  std::int64_t quantity = 0;
+  /// The buyer's estimate; the reference price applies when absent.
+  std::optional<rappen> unit_price;
+  date earliest;
+  date latest;
+  std::optional<int> contract_years;
+};
+
+/// Everything a run needs.
+struct bundling_input {
+  std::vector<intent> intents;
+  std::map<std::string, item_terms> items;
+  threshold_table thresholds;
+  cost_model costs;
+};
+
+/// Why a tender or flag is what it is: a stable code and the figures that decided it. The sentence
+/// is made from them in either language by describe().
+struct reason {
+  std::string code;
+  std::map<std::string, std::int64_t> amounts;   // Rappen, counts, days
+  std::map<std::string, std::string> texts;      // procedures, dates, ids
+
+  friend bool operator==(const reason&, const reason&) = default;
+};
+
+/// An intent in a tender.
+struct member {
+  std::int64_t intent = 0;
+  std::string organisation;
+  std::int64_t quantity = 0;
+  rappen value = 0;
+  bool lead = false;
+  /// The procedure the member's own value requires (what it does when buying alone).
+  procedure own_procedure = procedure::free_hand;
+
+  friend bool operator==(const member&, const member&) = default;
+};
+
+/// Whether a tender group is tendered jointly or its members buy individually.
+enum class decision { joint_tender, individual };
+
+/// One tender group: intents of one compatibility key with a common award date.
+struct bundle {
+  /// "<compatibility key>/<award date>", unique within a run.
+  std::string id;
+  std::string compatibility_key;
+  engine::category category = engine::category::hardware;
+  engine::procurement_type procurement_type = engine::procurement_type::supply;
+  std::string cpv;
+  engine::decision decision = engine::decision::individual;
+  date award_from;
+  date award_to;
+  std::vector<member> members;
+  int buyers = 0;
+  std::int64_t quantity = 0;
+  rappen value = 0;
+  engine::procedure procedure = procedure::free_hand;
+  bool international = false;
+  rappen estimated_savings = 0;
+  std::vector<reason> reasons;
+
+  friend bool operator==(const bundle&, const bundle&) = default;
+};
+
+/// Something a buyer or coordinator must know about one intent.
+struct flag {
+  std::int64_t intent = 0;
+  std::string organisation;
+  /// The flag's reason: its code is the flag's code.
+  engine::reason reason;
+
+  friend bool operator==(const flag&, const flag&) = default;
+};
+
+/// The totals of a run.
+struct bundling_summary {
+  std::int64_t intents = 0;
+  std::int64_t bundles = 0;
+  std::int64_t joint_tenders = 0;
+  std::int64_t intents_in_joint_tenders = 0;
+  rappen value_in_joint_tenders = 0;
+  rappen estimated_savings = 0;
+  std::map<std::string, std::int64_t> flags_by_code;
+};
+
+/// The output of a run: bundles by key and award date, flags by intent and code.
+struct bundling_result {
+  std::vector<bundle> bundles;
+  std::vector<flag> flags;
+  bundling_summary summary;
+};
+
+/// Runs the engine. Intents whose item is unknown, or whose values exceed the limits, are not
+/// grouped and get an UNPRICEABLE flag. Deterministic whatever the order of `input.intents`.
+bundling_result run_bundling(const bundling_input& input);
+
+/// The value of one intent: quantity × (estimate or reference price) × term factor.
+std::optional<rappen> intent_value(const intent& i, const item_terms& terms);
+
+/// The sentence for `r`, with its figures, in `lang`.
+std::string describe(const reason& r, language lang);
+
+/// The reasons' codes, for documentation and tests.
+namespace codes {
+inline constexpr const char* joint_tender = "JOINT_TENDER";
+inline constexpr const char* single_buyer = "SINGLE_BUYER";
+inline constexpr const char* not_worth = "NOT_WORTH_JOINT_TENDER";
+inline constexpr const char* hardware_too_small = "HARDWARE_TOO_SMALL_FOR_PUBLIC_TENDER";
+inline constexpr const char* procedure_required = "PROCEDURE_REQUIRED";
+inline constexpr const char* splitting_risk = "SPLITTING_RISK";
+inline constexpr const char* window_shift = "WINDOW_SHIFT_SUGGESTED";
+inline constexpr const char* no_thresholds = "NO_THRESHOLDS_IN_FORCE";
+inline constexpr const char* unpriceable = "UNPRICEABLE";
+}  // namespace codes
+
+}  // namespace jointbuy::engine

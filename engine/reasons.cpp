@@ -1,0 +1,115 @@
+#include "engine/bundling.hpp"
+
+namespace jointbuy::engine {
+
+namespace {
+
+std::int64_t amount(const reason& r, const char* name) {
+  const auto found = r.amounts.find(name);
+  return found == r.amounts.end() ? 0 : found->second;
+}
+
+std::string text(const reason& r, const char* name) {
+  const auto found = r.texts.find(name);
+  return found == r.texts.end() ? std::string{} : found->second;
+}
+
+std::string chf(const reason& r, const char* name) { return "CHF " + format_chf_grouped(amount(r, name)); }
+
+std::string procedure_text(const std::string& name, language lang) {
+  const auto p = parse_procedure(name);
+  return p ? std::string{procedure_name(*p, lang)} : name;
+}
+
+std::string date_text(const std::string& iso, language lang) {
+  const auto day = parse_iso_date(iso);
+  return day && lang == language::de ? format_swiss_date(*day) : iso;
+}
+
+// "; alone: free-hand procedure for CHF 46'000.00" — only on flags, which know the member.
+std::string own_part(const reason& r, language lang) {
+  if (r.texts.count("own_procedure") == 0) return "";
+  return lang == language::de ? " (einzeln: " + procedure_text(text(r, "own_procedure"), lang) + " für " + chf(r, "own_value") + ")"
+                              : " (alone: " + procedure_text(text(r, "own_procedure"), lang) + " for " + chf(r, "own_value") + ")";
+}
+
+std::string costs_part(const reason& r, language lang) {
+  return lang == language::de ? " (einzeln " + chf(r, "standalone") + ", gemeinsam " + chf(r, "joint") + ")"
+                              : " (alone " + chf(r, "standalone") + ", together " + chf(r, "joint") + ")";
+}
+
+}  // namespace
+
+std::string describe(const reason& r, language lang) {
+  const bool de = lang == language::de;
+  const auto& code = r.code;
+  if (code == codes::joint_tender) {
+    return de ? std::to_string(amount(r, "buyers")) + " Auftraggeberinnen benötigen " + std::to_string(amount(r, "quantity")) +
+                    " Einheiten im Wert von " + chf(r, "value") + " mit einem gemeinsamen Vergabetermin: gemeinsame Beschaffung (" +
+                    procedure_text(text(r, "procedure"), lang) + "), geschätzte Einsparung " + chf(r, "savings") + costs_part(r, lang) +
+                    "; federführend: " + text(r, "lead") + "."
+              : std::to_string(amount(r, "buyers")) + " buyers need " + std::to_string(amount(r, "quantity")) + " units worth " +
+                    chf(r, "value") + " with a common award date: joint tender by " + procedure_text(text(r, "procedure"), lang) +
+                    ", estimated savings " + chf(r, "savings") + costs_part(r, lang) + "; lead buyer: " + text(r, "lead") + ".";
+  }
+  if (code == codes::single_buyer) {
+    return de ? "Nur eine Auftraggeberin benötigt dies in diesem Zeitfenster (" + chf(r, "value") + "): Einzelbeschaffung" +
+                    own_part(r, lang) + "."
+              : "Only one buyer needs this in this window (" + chf(r, "value") + "): bought individually" + own_part(r, lang) + ".";
+  }
+  if (code == codes::not_worth) {
+    return de ? std::to_string(amount(r, "buyers")) + " Auftraggeberinnen könnten " + chf(r, "value") +
+                    " gemeinsam beschaffen, die geschätzte Einsparung beträgt aber " + chf(r, "savings") + costs_part(r, lang) +
+                    ": jede beschafft einzeln" + own_part(r, lang) + "."
+              : std::to_string(amount(r, "buyers")) + " buyers could tender " + chf(r, "value") +
+                    " together, but the estimated savings are " + chf(r, "savings") + costs_part(r, lang) +
+                    ": each buys individually" + own_part(r, lang) + ".";
+  }
+  if (code == codes::hardware_too_small) {
+    return de ? "Hardware im Gesamtwert von " + chf(r, "value") + " bleibt " + chf(r, "shortfall") + " unter dem Schwellenwert von " +
+                    chf(r, "open_threshold") + " für das offene Verfahren: eine öffentliche Ausschreibung lohnt sich nicht, " +
+                    "jede Auftraggeberin beschafft einzeln" + own_part(r, lang) + "."
+              : "Hardware worth " + chf(r, "value") + " in all stays " + chf(r, "shortfall") + " below the threshold of " +
+                    chf(r, "open_threshold") + " for an open procedure: a public tender is not worth it, each buyer buys " +
+                    "individually" + own_part(r, lang) + ".";
+  }
+  if (code == codes::procedure_required) {
+    threshold_period period{parse_iso_date(text(r, "valid_from")).value_or(date{}), std::nullopt, {}, text(r, "source")};
+    procedure_ruling ruling{parse_procedure(text(r, "procedure")).value_or(procedure::open), amount(r, "international") == 1,
+                            {amount(r, "free_hand_below"), amount(r, "invitation_below"), amount(r, "treaty")}, &period};
+    return explain(ruling, amount(r, "value"),
+                   parse_procurement_type(text(r, "procurement_type")).value_or(procurement_type::supply), lang);
+  }
+  if (code == codes::splitting_risk) {
+    return de ? std::to_string(amount(r, "purchases")) + " Einzelbeschaffungen von " + text(r, "key") +
+                    " derselben Auftraggeberin beginnen innerhalb von 365 Tagen und haben zusammen einen Wert von " +
+                    chf(r, "sum") + "; dieser Wert verlangt: " + procedure_text(text(r, "procedure"), lang) +
+                    ". Ein Auftrag darf nicht aufgeteilt werden, um Schwellenwerte zu umgehen (IVöB Art. 15 Abs. 2)."
+              : std::to_string(amount(r, "purchases")) + " individual purchases of " + text(r, "key") +
+                    " by this buyer begin within 365 days and together are worth " + chf(r, "sum") + ", which requires the " +
+                    procedure_text(text(r, "procedure"), lang) +
+                    ": a contract must not be split to stay below a threshold (IVöB Art. 15 para. 2).";
+  }
+  if (code == codes::window_shift) {
+    const auto days = amount(r, "shift_days");
+    const auto magnitude = std::to_string(days < 0 ? -days : days);
+    return de ? "Das Vergabefenster " + magnitude + " Tage " + (days < 0 ? "früher" : "später") +
+                    " anzusetzen, damit es den Vergabetermin " + date_text(text(r, "award_from"), lang) + " bis " +
+                    date_text(text(r, "award_to"), lang) + " trifft, liesse diese Beschaffung an der gemeinsamen Beschaffung " +
+                    text(r, "bundle") + " teilnehmen und erhöhte deren geschätzte Einsparung um " + chf(r, "savings_change") + "."
+              : "Moving the award window " + magnitude + " days " + (days < 0 ? "earlier" : "later") + ", to meet the award window " +
+                    text(r, "award_from") + " to " + text(r, "award_to") + ", would let this purchase join the joint tender " +
+                    text(r, "bundle") + " and raise its estimated savings by " + chf(r, "savings_change") + ".";
+  }
+  if (code == codes::no_thresholds) {
+    return de ? "Am " + date_text(text(r, "date"), lang) + " sind keine Schwellenwerte in Kraft: keine Verfahrensbestimmung möglich."
+              : "No procurement thresholds are in force on " + text(r, "date") + ": no procedure can be determined.";
+  }
+  if (code == codes::unpriceable) {
+    return de ? "Der Artikel " + text(r, "item") + " ist unbekannt oder der Wert übersteigt die Grenzen: nicht gruppiert."
+              : "The item " + text(r, "item") + " is unknown or the value exceeds the limits: not grouped.";
+  }
+  return code;
+}
+
+}  // namespace jointbuy::engine
