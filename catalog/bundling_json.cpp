@@ -45,57 +45,77 @@ std::map<std::string, engine::item_terms> engine_terms(const std::vector<item>& 
   return terms;
 }
 
+boost::json::object bundle_json(const engine::bundle& b, engine::language lang) {
+  boost::json::array members;
+  for (const auto& m : b.members) {
+    members.push_back({{"intent", m.intent},
+                       {"organisation", m.organisation},
+                       {"quantity", m.quantity},
+                       {"value_chf", engine::chf_from_rappen(m.value)},
+                       {"lead", m.lead},
+                       {"own_procedure", engine::to_string(m.own_procedure)}});
+  }
+  boost::json::array reasons;
+  for (const auto& r : b.reasons) reasons.push_back(reason_json(r, lang));
+  return {{"id", b.id},
+          {"compatibility_key", b.compatibility_key},
+          {"category", engine::to_string(b.category)},
+          {"procurement_type", engine::to_string(b.procurement_type)},
+          {"cpv", b.cpv},
+          {"decision", b.decision == engine::decision::joint_tender ? "joint_tender" : "individual"},
+          {"award_window", {{"from", engine::format_iso_date(b.award_from)}, {"to", engine::format_iso_date(b.award_to)}}},
+          {"members", std::move(members)},
+          {"buyers", b.buyers},
+          {"quantity", b.quantity},
+          {"value_chf", engine::chf_from_rappen(b.value)},
+          {"procedure", engine::to_string(b.procedure)},
+          {"international", b.international},
+          {"estimated_savings_chf", engine::chf_from_rappen(b.estimated_savings)},
+          {"reasons", std::move(reasons)}};
+}
+
+boost::json::object flag_json(const engine::flag& f, engine::language lang) {
+  return {{"intent", f.intent},
+          {"organisation", f.organisation},
+          {"code", f.reason.code},
+          {"message", engine::describe(f.reason, lang)},
+          {"details", details_of(f.reason)}};
+}
+
+boost::json::value reason_to_storage(const engine::reason& r) {
+  boost::json::object amounts, texts;
+  for (const auto& [name, value] : r.amounts) amounts[name] = value;
+  for (const auto& [name, text] : r.texts) texts[name] = text;
+  return {{"code", r.code}, {"amounts", std::move(amounts)}, {"texts", std::move(texts)}};
+}
+
+engine::reason reason_from_storage(const boost::json::value& stored) {
+  engine::reason r;
+  const auto& object = stored.as_object();
+  r.code = std::string{object.at("code").as_string()};
+  for (const auto& [name, value] : object.at("amounts").as_object()) r.amounts[std::string{name}] = value.to_number<std::int64_t>();
+  for (const auto& [name, text] : object.at("texts").as_object()) r.texts[std::string{name}] = std::string{text.as_string()};
+  return r;
+}
+
 boost::json::value bundling_result_json(const engine::bundling_result& result, engine::language lang) {
   boost::json::array bundles;
-  for (const auto& b : result.bundles) {
-    boost::json::array members;
-    for (const auto& m : b.members) {
-      members.push_back({{"intent", m.intent},
-                         {"organisation", m.organisation},
-                         {"quantity", m.quantity},
-                         {"value_chf", engine::chf_from_rappen(m.value)},
-                         {"lead", m.lead},
-                         {"own_procedure", engine::to_string(m.own_procedure)}});
-    }
-    boost::json::array reasons;
-    for (const auto& r : b.reasons) reasons.push_back(reason_json(r, lang));
-    bundles.push_back({{"id", b.id},
-                       {"compatibility_key", b.compatibility_key},
-                       {"category", engine::to_string(b.category)},
-                       {"procurement_type", engine::to_string(b.procurement_type)},
-                       {"cpv", b.cpv},
-                       {"decision", b.decision == engine::decision::joint_tender ? "joint_tender" : "individual"},
-                       {"award_window", {{"from", engine::format_iso_date(b.award_from)}, {"to", engine::format_iso_date(b.award_to)}}},
-                       {"members", std::move(members)},
-                       {"buyers", b.buyers},
-                       {"quantity", b.quantity},
-                       {"value_chf", engine::chf_from_rappen(b.value)},
-                       {"procedure", engine::to_string(b.procedure)},
-                       {"international", b.international},
-                       {"estimated_savings_chf", engine::chf_from_rappen(b.estimated_savings)},
-                       {"reasons", std::move(reasons)}});
-  }
+  for (const auto& b : result.bundles) bundles.push_back(bundle_json(b, lang));
   boost::json::array flags;
-  for (const auto& f : result.flags) {
-    flags.push_back({{"intent", f.intent},
-                     {"organisation", f.organisation},
-                     {"code", f.reason.code},
-                     {"message", engine::describe(f.reason, lang)},
-                     {"details", details_of(f.reason)}});
-  }
-  const auto& s = result.summary;
+  for (const auto& f : result.flags) flags.push_back(flag_json(f, lang));
+  return {{"bundles", std::move(bundles)}, {"flags", std::move(flags)}, {"summary", summary_json(result.summary)}};
+}
+
+boost::json::object summary_json(const engine::bundling_summary& s) {
   boost::json::object by_code;
   for (const auto& [code, count] : s.flags_by_code) by_code[code] = count;
-  return {{"bundles", std::move(bundles)},
-          {"flags", std::move(flags)},
-          {"summary",
-           {{"intents", s.intents},
-            {"bundles", s.bundles},
-            {"joint_tenders", s.joint_tenders},
-            {"intents_in_joint_tenders", s.intents_in_joint_tenders},
-            {"value_in_joint_tenders_chf", engine::chf_from_rappen(s.value_in_joint_tenders)},
-            {"estimated_savings_chf", engine::chf_from_rappen(s.estimated_savings)},
-            {"flags_by_code", std::move(by_code)}}}};
+  return {{"intents", s.intents},
+          {"bundles", s.bundles},
+          {"joint_tenders", s.joint_tenders},
+          {"intents_in_joint_tenders", s.intents_in_joint_tenders},
+          {"value_in_joint_tenders_chf", engine::chf_from_rappen(s.value_in_joint_tenders)},
+          {"estimated_savings_chf", engine::chf_from_rappen(s.estimated_savings)},
+          {"flags_by_code", std::move(by_code)}};
 }
 
 }  // namespace jointbuy::catalog

@@ -177,6 +177,10 @@ catalog_load_result load_catalog(database& db, const catalog::reference_data& da
   });
 }
 
+std::vector<catalog::item> all_items(soci::session& session) {
+  return select_items(session, "ORDER BY i.id", [](auto&) {});
+}
+
 std::optional<catalog::item> find_item(database& db, const std::string& id) {
   return db.with_session([&](soci::session& session) { return select_item(session, id); });
 }

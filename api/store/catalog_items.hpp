@@ -23,6 +23,9 @@ struct catalog_load_result {
 /// coordinators may have edited them. Loading again adds nothing.
 catalog_load_result load_catalog(database& db, const catalog::reference_data& data, const std::string& actor);
 
+/// Every item, in id order, read in the caller's session (and so in its transaction).
+std::vector<catalog::item> all_items(soci::session& session);
+
 /// The item with `id`, if there is one.
 std::optional<catalog::item> find_item(database& db, const std::string& id);
 

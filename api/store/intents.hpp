@@ -54,6 +54,9 @@ create_result create_intent(database& db, const catalog::intent_draft& fields, c
 std::vector<intent_record> import_intents(database& db, const std::vector<catalog::intent_draft>& drafts,
                                           const std::string& actor);
 
+/// Every submitted (not withdrawn) intent, read in the caller's session (and so in its transaction).
+std::vector<intent_record> submitted_intents(soci::session& session);
+
 /// The intent `id`, if there is one.
 std::optional<intent_record> find_intent(database& db, long long id);
 

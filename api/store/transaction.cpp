@@ -2,8 +2,13 @@
 
 namespace jointbuy::store {
 
-transaction::transaction(soci::session& session) : session_(session) {
-  session_ << (session_.get_backend_name() == "sqlite3" ? "BEGIN IMMEDIATE" : "BEGIN");
+transaction::transaction(soci::session& session, kind purpose) : session_(session) {
+  const bool sqlite = session_.get_backend_name() == "sqlite3";
+  if (purpose == kind::snapshot_read) {
+    session_ << (sqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  } else {
+    session_ << (sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+  }
 }
 
 transaction::~transaction() {

@@ -10,7 +10,12 @@ namespace jointbuy::store {
 /// locked" when a reader upgrades. Rolls back on destruction unless committed.
 class transaction {
  public:
-  explicit transaction(soci::session& session);
+  /// What the transaction is for.
+  enum class kind { write, snapshot_read };
+
+  /// `snapshot_read`: every statement sees the same snapshot (PostgreSQL REPEATABLE READ READ ONLY;
+  /// SQLite's deferred transaction reads one snapshot in WAL mode).
+  explicit transaction(soci::session& session, kind purpose = kind::write);
   ~transaction();
   transaction(const transaction&) = delete;
   transaction& operator=(const transaction&) = delete;

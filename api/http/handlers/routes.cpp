@@ -13,6 +13,7 @@ router make_api_router(store::database& db, const catalog::reference_data& refer
   add_rules_routes(routes, reference);
   add_intent_routes(routes, db);
   add_audit_routes(routes, db);
+  add_bundle_routes(routes, db, reference);
   return routes;
 }
 

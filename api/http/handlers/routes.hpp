@@ -28,6 +28,10 @@ void add_intent_routes(router& routes, store::database& db);
 /// GET /api/v1/audit?entity=&id= (coordinators and auditors).
 void add_audit_routes(router& routes, store::database& db);
 
+/// POST /api/v1/bundling-runs, GET /api/v1/bundling-runs/{id}, GET /api/v1/bundles, GET
+/// /api/v1/bundles/{id}, GET /api/v1/flags.
+void add_bundle_routes(router& routes, store::database& db, const catalog::reference_data& reference);
+
 /// A router with every route of the API, authenticating bearer tokens against `db`. `reference`
 /// (thresholds, cost model, CPV list) must outlive the router.
 router make_api_router(store::database& db, const catalog::reference_data& reference);

@@ -1,0 +1,149 @@
+#include <charconv>
+
+#include <boost/json.hpp>
+
+#include "api/http/handlers/routes.hpp"
+#include "api/http/problem.hpp"
+#include "api/http/responses.hpp"
+#include "api/store/bundling_runs.hpp"
+#include "api/store/paging.hpp"
+#include "catalog/bundling_json.hpp"
+
+namespace jointbuy::http {
+
+namespace {
+
+long long positive_id(const std::string& text) {
+  long long value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return ec == std::errc{} && end == text.data() + text.size() && value > 0 ? value : 0;
+}
+
+bool is_municipality(const request_context& ctx) { return ctx.who().role == store::role::municipality; }
+
+boost::json::object run_json(const store::run_record& run) {
+  return {{"id", run.id},
+          {"created_by", run.created_by},
+          {"started_at", run.started_at},
+          {"finished_at", run.finished_at},
+          {"intents", run.intents},
+          {"summary", boost::json::parse(run.summary)}};
+}
+
+boost::json::object bundle_json(const store::bundle_record& record, engine::language lang) {
+  auto json = catalog::bundle_json(record.tender, lang);
+  json["tender"] = record.tender.id;
+  json["id"] = record.id;
+  json["run"] = record.run;
+  json["status"] = record.status;
+  json["version"] = record.version;
+  return json;
+}
+
+// ?run=latest (the default) or ?run=ID: the run's id, or 404 when there is none.
+long long run_from(const request_context& ctx, store::database& db) {
+  const auto wanted = ctx.target.get("run").value_or("latest");
+  const long long id = wanted == "latest" ? 0 : positive_id(wanted);
+  if (wanted != "latest" && id == 0) throw bad_request("run must be latest or a run id", {{"run", "latest or a run id"}});
+  const auto run = store::find_run(db, id);
+  if (!run) throw not_found(id == 0 ? "No bundling run has been made yet." : "There is no bundling run " + wanted + ".");
+  return run->id;
+}
+
+long long after_from(const page_request& page) {
+  if (page.after.empty()) return 0;
+  const auto after = positive_id(page.after);
+  if (after == 0) throw bad_request("cursor is not one this server handed out", {{"cursor", "not a cursor of this list"}});
+  return after;
+}
+
+}  // namespace
+
+void add_bundle_routes(router& routes, store::database& db, const catalog::reference_data& reference) {
+  routes.add(beast_http::verb::post, "/api/v1/bundling-runs", access::authenticated, [&db, &reference](request_context& ctx) {
+    require_role(ctx, {store::role::coordinator});
+    const auto run = store::create_run(db, reference, ctx.who().token_id);
+    auto res = json_response(ctx.req, status::created, run_json(run));
+    res.set(beast_http::field::location, "/api/v1/bundling-runs/" + std::to_string(run.id));
+    return res;
+  });
+
+  routes.add(beast_http::verb::get, "/api/v1/bundling-runs/{id}", access::authenticated, [&db](request_context& ctx) {
+    require_role(ctx, {store::role::coordinator, store::role::auditor});
+    const auto wanted = ctx.param("id");
+    const auto run = store::find_run(db, wanted == "latest" ? 0 : positive_id(wanted));
+    if (!run || (wanted != "latest" && positive_id(wanted) == 0)) throw not_found("There is no bundling run " + wanted + ".");
+    return json_response(ctx.req, status::ok, run_json(*run));
+  });
+
+  routes.add(beast_http::verb::get, "/api/v1/bundles", access::authenticated, [&db](request_context& ctx) {
+    const auto page = parse_page(ctx.target);
+    store::bundle_filter filter;
+    filter.run = run_from(ctx, db);
+    filter.after = after_from(page);
+    filter.limit = page.limit + 1;
+    std::vector<field_error> errors;
+    if (const auto decision = ctx.target.get("decision")) {
+      if (*decision == "joint_tender") {
+        filter.decision = engine::decision::joint_tender;
+      } else if (*decision == "individual") {
+        filter.decision = engine::decision::individual;
+      } else {
+        errors.push_back({"decision", "must be joint_tender or individual"});
+      }
+    }
+    if (const auto category = ctx.target.get("category")) {
+      filter.category = engine::parse_category(*category);
+      if (!filter.category) errors.push_back({"category", "must be hardware, software or service"});
+    }
+    if (!errors.empty()) throw bad_request("The query parameters are invalid.", std::move(errors));
+    if (is_municipality(ctx)) filter.organisation = ctx.who().organisation;
+    auto bundles = store::list_bundles(db, filter);
+    const auto next = store::trim_to_page(bundles, page.limit, [](const auto& b) { return std::to_string(b.id); });
+    boost::json::array items;
+    const auto lang = preferred_language(ctx.req);
+    for (const auto& b : bundles) items.push_back(bundle_json(b, lang));
+    return list_response(ctx.req, std::move(items), next);
+  });
+
+  routes.add(beast_http::verb::get, "/api/v1/bundles/{id}", access::authenticated, [&db](request_context& ctx) {
+    const auto id = positive_id(ctx.param("id"));
+    const auto bundle = id > 0 ? store::find_bundle(db, id) : std::nullopt;
+    const bool visible = bundle && (!is_municipality(ctx) ||
+                                    std::any_of(bundle->tender.members.begin(), bundle->tender.members.end(),
+                                                [&](const auto& m) { return m.organisation == ctx.who().organisation; }));
+    if (!visible) throw not_found("There is no bundle " + ctx.param("id") + ".");
+    auto res = json_response(ctx.req, status::ok, bundle_json(*bundle, preferred_language(ctx.req)));
+    set_version_etag(res, bundle->version);
+    return res;
+  });
+
+  routes.add(beast_http::verb::get, "/api/v1/flags", access::authenticated, [&db](request_context& ctx) {
+    const auto page = parse_page(ctx.target);
+    store::flag_filter filter;
+    filter.run = run_from(ctx, db);
+    filter.after = after_from(page);
+    filter.limit = page.limit + 1;
+    filter.organisation = ctx.target.get("organisation");
+    filter.code = ctx.target.get("code");
+    if (is_municipality(ctx)) {
+      if (filter.organisation && filter.organisation != ctx.who().organisation) {
+        throw forbidden("A municipality sees only the flags on its own intents.");
+      }
+      filter.organisation = ctx.who().organisation;
+    }
+    auto flags = store::list_flags(db, filter);
+    const auto next = store::trim_to_page(flags, page.limit, [](const auto& f) { return std::to_string(f.id); });
+    boost::json::array items;
+    const auto lang = preferred_language(ctx.req);
+    for (const auto& f : flags) {
+      auto json = catalog::flag_json(f.flag, lang);
+      json["id"] = f.id;
+      json["run"] = f.run;
+      items.push_back(std::move(json));
+    }
+    return list_response(ctx.req, std::move(items), next);
+  });
+}
+
+}  // namespace jointbuy::http

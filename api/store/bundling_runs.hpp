@@ -1,0 +1,77 @@
+#pragma once
+// Bundling runs in the store: the engine's tenders and flags, kept per run for review.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/store/database.hpp"
+#include "catalog/reference_data.hpp"
+#include "engine/bundling.hpp"
+
+namespace jointbuy::store {
+
+/// A stored run.
+struct run_record {
+  long long id = 0;
+  std::string created_by;
+  std::string started_at;
+  std::string finished_at;
+  long long intents = 0;
+  /// The engine's summary as JSON text.
+  std::string summary;
+};
+
+/// A stored tender of a run; `reasons` hold the engine's codes and figures.
+struct bundle_record {
+  long long id = 0;
+  long long run = 0;
+  std::string status;
+  int version = 1;
+  engine::bundle tender;
+};
+
+/// A stored flag of a run.
+struct flag_record {
+  long long id = 0;
+  long long run = 0;
+  engine::flag flag;
+};
+
+/// Runs the engine on a consistent snapshot of every submitted intent and stores the run with its
+/// tenders (status proposed) and flags, audited. Intents are read, never changed.
+run_record create_run(database& db, const catalog::reference_data& reference, const std::string& actor);
+
+/// The run `id`, or the newest run for id 0.
+std::optional<run_record> find_run(database& db, long long id);
+
+/// Which tenders to list: of one run, optionally one decision or category, optionally only those
+/// in which `organisation` takes part; a page after the id `after`.
+struct bundle_filter {
+  long long run = 0;
+  std::optional<engine::decision> decision;
+  std::optional<engine::category> category;
+  std::optional<std::string> organisation;
+  long long after = 0;
+  int limit = 50;
+};
+
+/// One page of tenders with their members and reasons.
+std::vector<bundle_record> list_bundles(database& db, const bundle_filter& filter);
+
+/// The tender `id`, if there is one.
+std::optional<bundle_record> find_bundle(database& db, long long id);
+
+/// Which flags to list.
+struct flag_filter {
+  long long run = 0;
+  std::optional<std::string> organisation;
+  std::optional<std::string> code;
+  long long after = 0;
+  int limit = 50;
+};
+
+/// One page of flags.
+std::vector<flag_record> list_flags(database& db, const flag_filter& filter);
+
+}  // namespace jointbuy::store

@@ -1,0 +1,120 @@
+// Bundling runs over HTTP: the coordinator runs the engine on a snapshot of the submitted intents;
+// everyone sees what their role and organisation allow; a run never changes an intent.
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "api/store/intents.hpp"
+#include "tests/support/api_fixture.hpp"
+
+using namespace jointbuy;
+using boost::beast::http::verb;
+using test::api_fixture;
+using namespace std::chrono;
+
+namespace {
+
+void submit(api_fixture& f, const std::string& organisation, const std::string& item, std::int64_t quantity, int from, int to) {
+  catalog::intent_draft d;
+  d.organisation = organisation;
+  d.item = item;
+  d.quantity = quantity;
+  d.earliest = engine::date{2027y / January / 1} + days{from};
+  d.latest = engine::date{2027y / January / 1} + days{to};
+  store::create_intent(*f.db, d, "test", std::nullopt, "");
+}
+
+// Twelve buyers of the school administration software in one half year, Kriens among them; a few
+// laptops at scattered times, Kriens's and Emmen's.
+void submit_scenario(api_fixture& f) {
+  const char* schools[] = {"1059", "1024", "1054", "1058", "1040", "1103", "1031", "1062", "1063", "1151", "1093", "1098"};
+  for (int k = 0; k < 12; ++k) submit(f, schools[k], "school-administration-software", 400 + 60 * k, k * 3, 170);
+  submit(f, "1059", "laptop-standard-14", 12, 0, 30);
+  submit(f, "1024", "laptop-standard-14", 9, 200, 230);
+}
+
+test::http_reply start_run(const api_fixture& f, const std::string& bearer) {
+  return test::http_request(f.port(), verb::post, "/api/v1/bundling-runs", {}, api_fixture::auth(bearer));
+}
+
+}  // namespace
+
+TEST_CASE("a coordinator's run groups the submitted intents; others may not start one") {
+  api_fixture f;
+  submit_scenario(f);
+  CHECK(test::http_get(f.port(), "/api/v1/bundles", f.coordinator).status == 404);  // no run yet
+  CHECK(start_run(f, f.kriens).status == 403);
+  CHECK(start_run(f, f.auditor).status == 403);
+  const auto run = start_run(f, f.coordinator);
+  REQUIRE(run.status == 201);
+  CHECK(run.json().at("intents") == 14);
+  CHECK(run.json().at("summary").at("joint_tenders") == 1);
+  const auto id = std::to_string(run.json().at("id").as_int64());
+  CHECK(run.header("Location") == "/api/v1/bundling-runs/" + id);
+  CHECK(test::http_get(f.port(), "/api/v1/bundling-runs/" + id, f.auditor).json().at("intents") == 14);
+  CHECK(test::http_get(f.port(), "/api/v1/bundling-runs/latest", f.coordinator).json().at("id").as_int64() == run.json().at("id").as_int64());
+  CHECK(test::http_get(f.port(), "/api/v1/bundling-runs/" + id, f.kriens).status == 403);
+
+  const auto joint = test::http_get(f.port(), "/api/v1/bundles?decision=joint_tender", f.coordinator);
+  REQUIRE(joint.status == 200);
+  const auto body = joint.json();
+  const auto& tenders = body.at("items").as_array();
+  REQUIRE(tenders.size() == 1);
+  CHECK(tenders[0].at("compatibility_key") == "school-administration-software");
+  CHECK(tenders[0].at("members").as_array().size() == 12);
+  CHECK(tenders[0].at("procedure") == "open");
+  CHECK(tenders[0].at("status") == "proposed");
+  CHECK(tenders[0].at("reasons").at(0).at("code") == "JOINT_TENDER");
+  const auto hardware = test::http_get(f.port(), "/api/v1/bundles?category=hardware", f.coordinator).json();
+  CHECK(hardware.at("items").as_array().size() == 2);
+  CHECK(test::http_get(f.port(), "/api/v1/bundles?decision=maybe", f.coordinator).status == 400);
+  CHECK(test::http_get(f.port(), "/api/v1/bundles?run=999", f.coordinator).status == 404);
+}
+
+TEST_CASE("a municipality sees only the bundles it takes part in and the flags on its own intents") {
+  api_fixture f;
+  submit_scenario(f);
+  REQUIRE(start_run(f, f.coordinator).status == 201);
+  const auto mine = test::http_get(f.port(), "/api/v1/bundles?limit=500", f.kriens).json();
+  std::set<std::string> keys;
+  for (const auto& b : mine.at("items").as_array()) {
+    keys.insert(std::string{b.at("compatibility_key").as_string()});
+    bool kriens_in_it = false;
+    for (const auto& m : b.at("members").as_array()) kriens_in_it = kriens_in_it || m.at("organisation") == "1059";
+    CHECK(kriens_in_it);
+  }
+  CHECK(keys == std::set<std::string>{"laptop-office", "school-administration-software"});
+  // Emmen's laptop bundle is not Kriens's business.
+  const auto all = test::http_get(f.port(), "/api/v1/bundles?category=hardware", f.coordinator).json();
+  for (const auto& b : all.at("items").as_array()) {
+    const auto id = std::to_string(b.at("id").as_int64());
+    const bool kriens = b.at("members").at(0).at("organisation") == "1059";
+    CHECK(test::http_get(f.port(), "/api/v1/bundles/" + id, f.kriens).status == (kriens ? 200u : 404u));
+  }
+  const auto flags = test::http_get(f.port(), "/api/v1/flags", f.kriens).json();
+  REQUIRE_FALSE(flags.at("items").as_array().empty());
+  for (const auto& flag : flags.at("items").as_array()) CHECK(flag.at("organisation") == "1059");
+  CHECK(test::http_get(f.port(), "/api/v1/flags?organisation=1024", f.kriens).status == 403);
+  const auto small = test::http_request(f.port(), verb::get, "/api/v1/flags?code=HARDWARE_TOO_SMALL_FOR_PUBLIC_TENDER", {},
+                                        api_fixture::auth(f.kriens, {{"Accept-Language", "de"}}));
+  REQUIRE(small.json().at("items").as_array().size() == 1);
+  CHECK(std::string{small.json().at("items").at(0).at("message").as_string()}.find("lohnt sich nicht") != std::string::npos);
+  CHECK(small.json().at("items").at(0).at("details").at("open_threshold_chf").to_number<double>() == 250000.0);
+}
+
+TEST_CASE("a run never changes intents and leaves withdrawn ones out") {
+  api_fixture f;
+  submit_scenario(f);
+  const auto withdrawn = test::http_request(f.port(), verb::delete_, "/api/v1/intents/14", {}, api_fixture::auth(f.coordinator));
+  REQUIRE(withdrawn.status == 200);
+  const auto before = test::http_get(f.port(), "/api/v1/intents?limit=500", f.coordinator).json();
+  const auto run = start_run(f, f.coordinator);
+  REQUIRE(run.status == 201);
+  CHECK(run.json().at("intents") == 13);
+  CHECK(test::http_get(f.port(), "/api/v1/intents?limit=500", f.coordinator).json() == before);
+  const auto flags = test::http_get(f.port(), "/api/v1/flags?limit=500", f.coordinator).json();
+  for (const auto& flag : flags.at("items").as_array()) CHECK(flag.at("intent") != 14);
+  const auto audit = test::http_get(f.port(), "/api/v1/audit?entity=bundling_run&id=" + std::to_string(run.json().at("id").as_int64()),
+                                    f.auditor);
+  CHECK(audit.json().at("items").as_array().size() == 1);
+}
