@@ -18,6 +18,8 @@ struct priced {
   const item_terms* terms = nullptr;
   const std::string* item = nullptr;
   rappen value = 0;
+  /// The rank of the item's compatibility key in key order: sorting compares integers, not text.
+  std::size_t key_rank = 0;
 };
 
 const discount_tiers& tiers_of(const item_terms& terms, const cost_model& costs) {
@@ -72,6 +74,12 @@ class run {
 
  private:
   void price_intents() {
+    std::map<std::string_view, std::size_t> key_ranks;
+    for (const auto& [id, terms] : input_.items) key_ranks.emplace(terms.compatibility_key, 0);
+    std::size_t rank = 0;
+    for (auto& [key, value] : key_ranks) value = rank++;
+    std::map<const item_terms*, std::size_t> rank_of_terms;
+    for (const auto& [id, terms] : input_.items) rank_of_terms[&terms] = key_ranks.at(terms.compatibility_key);
     priced_.reserve(input_.intents.size());
     for (const auto& i : input_.intents) {
       const auto found = input_.items.find(i.item);
@@ -82,7 +90,7 @@ class run {
         result_.flags.push_back({i.id, i.organisation, std::move(r)});
         continue;
       }
-      priced_.push_back({&i, &found->second, &found->first, *value});
+      priced_.push_back({&i, &found->second, &found->first, *value, rank_of_terms.at(&found->second)});
     }
   }
 
@@ -93,7 +101,7 @@ class run {
   void group_and_evaluate() {
     std::vector<std::size_t> order(priced_.size());
     std::iota(order.begin(), order.end(), 0);
-    const auto key = [&](std::size_t i) -> const std::string& { return priced_[i].terms->compatibility_key; };
+    const auto key = [&](std::size_t i) { return priced_[i].key_rank; };
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
       const auto& x = *priced_[a].source;
       const auto& y = *priced_[b].source;
@@ -145,7 +153,10 @@ class run {
     const std::string* tiers_item = priced_[group.front()].item;
     const item_terms* tiers_terms = priced_[group.front()].terms;
     std::map<std::string, rappen> value_by_buyer;
+    std::vector<const intent*> sources;
+    sources.reserve(group.size());
     for (const auto index : group) {
+      sources.push_back(priced_[index].source);
       const auto& p = priced_[index];
       b.award_from = std::max(b.award_from, p.source->earliest);
       b.value += p.value;
@@ -201,21 +212,21 @@ class run {
                               {"procurement_type", std::string{to_string(b.procurement_type)}},
                               {"source", ruling->period->source},
                               {"valid_from", format_iso_date(ruling->period->valid_from)}};
-    const std::map<std::string, std::int64_t> figures{{"value", b.value}, {"quantity", b.quantity}, {"buyers", b.buyers},
+    const figures<std::int64_t> tender_figures{{"value", b.value}, {"quantity", b.quantity}, {"buyers", b.buyers},
                                                       {"savings", b.estimated_savings}, {"standalone", standalone_sum},
                                                       {"joint", standalone_sum - b.estimated_savings}};
     if (joint) {
-      reason r{codes::joint_tender, figures, {{"procedure", std::string{to_string(b.procedure)}}, {"lead", lead->first}}};
+      reason r{codes::joint_tender, tender_figures, {{"procedure", std::string{to_string(b.procedure)}}, {"lead", lead->first}}};
       b.reasons.push_back(std::move(r));
     } else {
-      if (b.buyers < 2) b.reasons.push_back({codes::single_buyer, figures, {}});
+      if (b.buyers < 2) b.reasons.push_back({codes::single_buyer, tender_figures, {}});
       if (hardware_too_small) {
-        auto r = reason{codes::hardware_too_small, figures, {}};
+        auto r = reason{codes::hardware_too_small, tender_figures, {}};
         r.amounts["open_threshold"] = open_threshold;
         r.amounts["shortfall"] = open_threshold - b.value;
         b.reasons.push_back(std::move(r));
       } else if (b.buyers >= 2) {
-        b.reasons.push_back({codes::not_worth, figures, {}});
+        b.reasons.push_back({codes::not_worth, tender_figures, {}});
       }
       for (const auto& m : b.members) {
         for (const auto& r : b.reasons) {
@@ -225,7 +236,7 @@ class run {
           f.reason.amounts["own_value"] = m.value;
           result_.flags.push_back(std::move(f));
         }
-        individual_.push_back({bundle_index, &m - b.members.data()});
+        individual_.push_back({bundle_index, static_cast<std::size_t>(&m - b.members.data()), sources[static_cast<std::size_t>(&m - b.members.data())]});
       }
     }
     b.reasons.push_back(std::move(procedure_reason));
@@ -240,25 +251,29 @@ class run {
   // DOMAIN.md §4.6: one buyer's individual purchases of one key whose earliest dates lie within 365
   // days of each other, when together they require a stricter procedure than each alone.
   void flag_splitting_risks() {
-    std::map<std::pair<std::string, std::string>, std::vector<std::pair<const bundle*, const member*>>> by_buyer_and_key;
-    for (const auto& [bundle_index, member_index] : individual_) {
-      const auto& b = result_.bundles[bundle_index];
-      const auto& m = b.members[member_index];
-      by_buyer_and_key[{m.organisation, b.compatibility_key}].emplace_back(&b, &m);
+    struct purchase {
+      const bundle* first;
+      const member* second;
+      date earliest;
+    };
+    std::map<std::pair<std::string, std::string>, std::vector<purchase>> by_buyer_and_key;
+    for (const auto& p : individual_) {
+      const auto& b = result_.bundles[p.bundle_index];
+      const auto& m = b.members[p.member_index];
+      by_buyer_and_key[{m.organisation, b.compatibility_key}].push_back({&b, &m, p.source->earliest});
     }
     for (auto& [owner, purchases] : by_buyer_and_key) {
       if (purchases.size() < 2) continue;
-      const auto earliest_of = [&](const member* m) { return intents_by_id_(m->intent)->earliest; };
-      std::sort(purchases.begin(), purchases.end(), [&](const auto& x, const auto& y) {
-        const auto a = earliest_of(x.second), b = earliest_of(y.second);
-        return a != b ? a < b : x.second->intent < y.second->intent;
+      const auto earliest_of = [](const purchase& p) { return p.earliest; };
+      std::sort(purchases.begin(), purchases.end(), [&](const purchase& x, const purchase& y) {
+        return x.earliest != y.earliest ? x.earliest < y.earliest : x.second->intent < y.second->intent;
       });
       std::set<std::int64_t> flagged;
       std::size_t previous_end = 0;
       for (std::size_t i = 0; i < purchases.size(); ++i) {
         std::size_t j = i;
         while (j < purchases.size() &&
-               (earliest_of(purchases[j].second) - earliest_of(purchases[i].second)).count() <= splitting_span_days) {
+               (earliest_of(purchases[j]) - earliest_of(purchases[i])).count() <= splitting_span_days) {
           ++j;
         }
         if (j - i < 2 || j <= previous_end) continue;  // a single purchase, or a window inside the last one
@@ -296,12 +311,12 @@ class run {
   // DOMAIN.md §4.6: the smallest shift of an individual purchase's window that lets it join a
   // proposed joint tender of its key, when joining raises the tender's savings.
   void suggest_window_shifts() {
-    for (const auto& [bundle_index, member_index] : individual_) {
-      const auto& home = result_.bundles[bundle_index];
+    for (const auto& p : individual_) {
+      const auto& home = result_.bundles[p.bundle_index];
       const auto found = joint_by_key_.find(home.compatibility_key);
       if (found == joint_by_key_.end()) continue;
-      const auto& m = home.members[member_index];
-      const auto* source = intents_by_id_(m.intent);
+      const auto& m = home.members[p.member_index];
+      const auto* source = p.source;
       const tender_totals* best = nullptr;
       std::int64_t best_shift = 0;
       for (const auto& totals : found->second) {
@@ -336,12 +351,22 @@ class run {
   }
 
   void finish() {
-    std::sort(result_.bundles.begin(), result_.bundles.end(), [](const bundle& a, const bundle& b) {
-      return a.compatibility_key != b.compatibility_key ? a.compatibility_key < b.compatibility_key : a.award_to < b.award_to;
+    // Bundles come out in (key, date) order already: keys are grouped in order and each key's tender
+    // dates rise. Flags come from several passes and are ordered here.
+    // Order flags by intent and code (then by the order they were made): sort indices, move each flag once.
+    std::vector<std::size_t> order(result_.flags.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      const auto& x = result_.flags[a];
+      const auto& y = result_.flags[b];
+      if (x.intent != y.intent) return x.intent < y.intent;
+      if (x.reason.code != y.reason.code) return x.reason.code < y.reason.code;
+      return a < b;
     });
-    std::stable_sort(result_.flags.begin(), result_.flags.end(), [](const flag& a, const flag& b) {
-      return a.intent != b.intent ? a.intent < b.intent : a.reason.code < b.reason.code;
-    });
+    std::vector<flag> ordered;
+    ordered.reserve(order.size());
+    for (const auto index : order) ordered.push_back(std::move(result_.flags[index]));
+    result_.flags = std::move(ordered);
     auto& s = result_.summary;
     s.intents = static_cast<std::int64_t>(input_.intents.size());
     s.bundles = static_cast<std::int64_t>(result_.bundles.size());
@@ -355,19 +380,17 @@ class run {
     for (const auto& f : result_.flags) ++s.flags_by_code[f.reason.code];
   }
 
-  const intent* intents_by_id_(std::int64_t id) {
-    if (by_id_.empty()) {
-      for (const auto& p : priced_) by_id_.emplace(p.source->id, p.source);
-    }
-    return by_id_.at(id);
-  }
-
   const bundling_input& input_;
   std::vector<priced> priced_;
   bundling_result result_;
-  std::vector<std::pair<std::size_t, std::size_t>> individual_;  // (bundle, member) bought individually
+  // Bought individually: the bundle, the member in it, and the intent it stands for.
+  struct individual_purchase {
+    std::size_t bundle_index;
+    std::size_t member_index;
+    const intent* source;
+  };
+  std::vector<individual_purchase> individual_;
   std::map<std::string, std::vector<tender_totals>> joint_by_key_;
-  std::map<std::int64_t, const intent*> by_id_;
 };
 
 }  // namespace

@@ -4,7 +4,11 @@
 // flags what a coordinator must know. Pure: value types in, value types out; the same input in any
 // order gives the same output.
 
+#include <algorithm>
 #include <cstdint>
+#include <initializer_list>
+#include <stdexcept>
+#include <string_view>
 #include <map>
 #include <optional>
 #include <string>
@@ -52,12 +56,58 @@ struct bundling_input {
   cost_model costs;
 };
 
+/// Named figures of a reason, kept sorted by name: a small vector rather than a tree, because a run
+/// copies reasons into hundreds of thousands of flags and a vector copies with one allocation.
+template <class Value>
+class figures {
+ public:
+  using value_type = std::pair<std::string, Value>;
+
+  figures() = default;
+  figures(std::initializer_list<value_type> entries) {
+    for (const auto& e : entries) (*this)[e.first] = e.second;
+  }
+
+  /// The figure `name`, inserted with a default value when absent.
+  Value& operator[](std::string_view name) {
+    auto at = lower(name);
+    if (at == entries_.end() || at->first != name) at = entries_.insert(at, value_type{std::string{name}, Value{}});
+    return at->second;
+  }
+  /// The figure `name`; throws std::out_of_range when absent.
+  const Value& at(std::string_view name) const {
+    const auto found = find(name);
+    if (found == entries_.end()) throw std::out_of_range("no figure named " + std::string{name});
+    return found->second;
+  }
+  typename std::vector<value_type>::const_iterator find(std::string_view name) const {
+    const auto at = lower(name);
+    return at != entries_.end() && at->first == name ? at : entries_.end();
+  }
+  std::size_t count(std::string_view name) const { return find(name) == entries_.end() ? 0 : 1; }
+  auto begin() const { return entries_.begin(); }
+  auto end() const { return entries_.end(); }
+  std::size_t size() const { return entries_.size(); }
+
+  friend bool operator==(const figures&, const figures&) = default;
+
+ private:
+  typename std::vector<value_type>::iterator lower(std::string_view name) {
+    return std::lower_bound(entries_.begin(), entries_.end(), name, [](const value_type& e, std::string_view n) { return e.first < n; });
+  }
+  typename std::vector<value_type>::const_iterator lower(std::string_view name) const {
+    return std::lower_bound(entries_.begin(), entries_.end(), name, [](const value_type& e, std::string_view n) { return e.first < n; });
+  }
+
+  std::vector<value_type> entries_;
+};
+
 /// Why a tender or flag is what it is: a stable code and the figures that decided it. The sentence
 /// is made from them in either language by describe().
 struct reason {
   std::string code;
-  std::map<std::string, std::int64_t> amounts;   // Rappen, counts, days
-  std::map<std::string, std::string> texts;      // procedures, dates, ids
+  figures<std::int64_t> amounts;  // Rappen, counts, days
+  figures<std::string> texts;     // procedures, dates, ids
 
   friend bool operator==(const reason&, const reason&) = default;
 };

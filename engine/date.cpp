@@ -42,11 +42,22 @@ std::optional<date> parse_swiss_date(std::string_view text) {
 }
 
 std::string format_iso_date(date day) {
+  // By hand rather than snprintf: the engine names every tender by its date.
   const std::chrono::year_month_day ymd{day};
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buffer;
+  const int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) return "0000-00-00";
+  const auto month = static_cast<unsigned>(ymd.month());
+  const auto d = static_cast<unsigned>(ymd.day());
+  std::string text(10, '-');
+  text[0] = static_cast<char>('0' + year / 1000);
+  text[1] = static_cast<char>('0' + year / 100 % 10);
+  text[2] = static_cast<char>('0' + year / 10 % 10);
+  text[3] = static_cast<char>('0' + year % 10);
+  text[5] = static_cast<char>('0' + month / 10);
+  text[6] = static_cast<char>('0' + month % 10);
+  text[8] = static_cast<char>('0' + d / 10);
+  text[9] = static_cast<char>('0' + d % 10);
+  return text;
 }
 
 std::string format_swiss_date(date day) {
