@@ -3,31 +3,12 @@
 #include <set>
 
 #include "api/store/catalog_items.hpp"
-#include "api/store/organisations.hpp"
-#include "api/store/tokens.hpp"
-#include "tests/support/http_client.hpp"
-#include "tests/support/reference_data.hpp"
-#include "tests/support/running_server.hpp"
-#include "tests/support/scratch_database.hpp"
+#include "tests/support/api_fixture.hpp"
 
 using namespace jointbuy;
 using boost::beast::http::verb;
 
 namespace {
-
-struct catalog_fixture {
-  test::scratch_database scratch;
-  std::unique_ptr<store::database> db = scratch.open_migrated();
-  std::string coordinator, municipality, auditor;
-
-  catalog_fixture() {
-    store::load_catalog(*db, test::shipped_reference_data(), "test");
-    store::import_organisations(*db, {{"1059", "Kriens", "LU", "Luzern-Land", catalog::organisation_kind::municipality}}, "test");
-    coordinator = store::create_token(*db, {store::role::coordinator, std::nullopt, "PMO"}, "test").bearer;
-    municipality = store::create_token(*db, {store::role::municipality, "1059", "Kriens"}, "test").bearer;
-    auditor = store::create_token(*db, {store::role::auditor, std::nullopt, "Audit"}, "test").bearer;
-  }
-};
 
 std::set<std::string> ids_in(const test::http_reply& reply) {
   std::set<std::string> ids;
@@ -49,66 +30,61 @@ boost::json::object new_item() {
 }  // namespace
 
 TEST_CASE("search: laptop, Schule and an educational-software CPV code find what a buyer expects") {
-  catalog_fixture f;
-  test::running_server server{*f.db};
-  const auto laptops = test::http_get(server.port(), "/api/v1/catalog/items?q=laptop", f.municipality);
+  test::api_fixture f;
+  const auto laptops = test::http_get(f.port(), "/api/v1/catalog/items?q=laptop", f.kriens);
   REQUIRE(laptops.status == 200);
   CHECK(ids_in(laptops).count("laptop-standard-14") == 1);
   CHECK(ids_in(laptops).count("laptop-performance") == 1);
   CHECK(ids_in(laptops).count("monitor-24") == 0);
-  const auto school = test::http_get(server.port(), "/api/v1/catalog/items?q=Schule", f.municipality);
+  const auto school = test::http_get(f.port(), "/api/v1/catalog/items?q=Schule", f.kriens);
   CHECK(ids_in(school).count("tablet-school") == 1);
   CHECK(ids_in(school).count("school-administration-software") == 1);
-  const auto educational = test::http_get(server.port(), "/api/v1/catalog/items?cpv=48190000-6", f.municipality);
+  const auto educational = test::http_get(f.port(), "/api/v1/catalog/items?cpv=48190000-6", f.kriens);
   CHECK(ids_in(educational) == std::set<std::string>{"learning-platform-school", "school-administration-software"});
-  const auto hardware = test::http_get(server.port(), "/api/v1/catalog/items?category=hardware&q=monitor&limit=1", f.auditor);
+  const auto hardware = test::http_get(f.port(), "/api/v1/catalog/items?category=hardware&q=monitor&limit=1", f.auditor);
   CHECK(hardware.json().at("items").as_array().size() == 1);
   CHECK(hardware.json().at("next_cursor").is_string());
 }
 
 TEST_CASE("bad search parameters are 400 naming the parameter") {
-  catalog_fixture f;
-  test::running_server server{*f.db};
-  CHECK(test::http_get(server.port(), "/api/v1/catalog/items?cpv=4819", f.municipality).json().at("errors").at(0).at("field") == "cpv");
-  CHECK(test::http_get(server.port(), "/api/v1/catalog/items?category=food", f.municipality).json().at("errors").at(0).at("field") == "category");
-  CHECK(test::http_get(server.port(), "/api/v1/catalog/items").status == 401);
+  test::api_fixture f;
+  CHECK(test::http_get(f.port(), "/api/v1/catalog/items?cpv=4819", f.kriens).json().at("errors").at(0).at("field") == "cpv");
+  CHECK(test::http_get(f.port(), "/api/v1/catalog/items?category=food", f.kriens).json().at("errors").at(0).at("field") == "category");
+  CHECK(test::http_get(f.port(), "/api/v1/catalog/items").status == 401);
 }
 
 TEST_CASE("one item with its ETag; unknown ids are 404") {
-  catalog_fixture f;
-  test::running_server server{*f.db};
-  const auto item = test::http_get(server.port(), "/api/v1/catalog/items/tablet-school", f.municipality);
+  test::api_fixture f;
+  const auto item = test::http_get(f.port(), "/api/v1/catalog/items/tablet-school", f.kriens);
   REQUIRE(item.status == 200);
   CHECK(item.header("ETag") == "\"1\"");
   CHECK(item.json().at("reference_price_chf").as_double() == doctest::Approx(420.0));
   CHECK(item.json().at("discount_tiers").at(1).at("discount_percent").to_number<double>() == doctest::Approx(7.0));
-  CHECK(test::http_get(server.port(), "/api/v1/catalog/items/flying-car", f.municipality).status == 404);
+  CHECK(test::http_get(f.port(), "/api/v1/catalog/items/flying-car", f.kriens).status == 404);
 }
 
 TEST_CASE("only coordinators create items; municipalities and auditors get 403") {
-  catalog_fixture f;
-  test::running_server server{*f.db};
+  test::api_fixture f;
   const std::string body = boost::json::serialize(new_item());
-  CHECK(test::http_request(server.port(), verb::post, "/api/v1/catalog/items", body, auth(f.municipality)).status == 403);
-  CHECK(test::http_request(server.port(), verb::post, "/api/v1/catalog/items", body, auth(f.auditor)).status == 403);
+  CHECK(test::http_request(f.port(), verb::post, "/api/v1/catalog/items", body, auth(f.kriens)).status == 403);
+  CHECK(test::http_request(f.port(), verb::post, "/api/v1/catalog/items", body, auth(f.auditor)).status == 403);
   CHECK_FALSE(store::find_item(*f.db, "laptop-rugged").has_value());
-  const auto created = test::http_request(server.port(), verb::post, "/api/v1/catalog/items", body, auth(f.coordinator));
+  const auto created = test::http_request(f.port(), verb::post, "/api/v1/catalog/items", body, auth(f.coordinator));
   REQUIRE(created.status == 201);
   CHECK(created.header("Location") == "/api/v1/catalog/items/laptop-rugged");
   CHECK(created.json().at("version") == 1);
   CHECK(created.json().at("compatibility_key") == "laptop-rugged");
   CHECK(created.json().at("reference_price_chf").as_double() == doctest::Approx(2450.50));
-  CHECK(test::http_request(server.port(), verb::post, "/api/v1/catalog/items", body, auth(f.coordinator)).status == 409);
+  CHECK(test::http_request(f.port(), verb::post, "/api/v1/catalog/items", body, auth(f.coordinator)).status == 409);
 }
 
 TEST_CASE("invalid items are 422 with every failing field") {
-  catalog_fixture f;
-  test::running_server server{*f.db};
+  test::api_fixture f;
   auto body = new_item();
   body["cpv"] = "12345678-9";
   body["reference_price_chf"] = 10.005;
   body["compatibility_key"] = "school-administration-software";  // a software key for hardware
-  const auto reply = test::http_request(server.port(), verb::post, "/api/v1/catalog/items", boost::json::serialize(body),
+  const auto reply = test::http_request(f.port(), verb::post, "/api/v1/catalog/items", boost::json::serialize(body),
                                         auth(f.coordinator));
   REQUIRE(reply.status == 422);
   std::set<std::string> fields;
@@ -120,7 +96,7 @@ TEST_CASE("invalid items are 422 with every failing field") {
   schema_broken.erase("unit");
   schema_broken["category"] = "furniture";
   schema_broken["colour"] = "red";
-  const auto schema_reply = test::http_request(server.port(), verb::post, "/api/v1/catalog/items",
+  const auto schema_reply = test::http_request(f.port(), verb::post, "/api/v1/catalog/items",
                                                boost::json::serialize(schema_broken), auth(f.coordinator));
   REQUIRE(schema_reply.status == 422);
   std::set<std::string> schema_fields;
@@ -129,17 +105,16 @@ TEST_CASE("invalid items are 422 with every failing field") {
   CHECK(schema_fields.count("unit") == 1);
   CHECK(schema_fields.count("category") == 1);
   CHECK(schema_fields.count("colour") == 1);
-  CHECK(test::http_request(server.port(), verb::post, "/api/v1/catalog/items", "{\"id\": ", auth(f.coordinator)).status == 400);
+  CHECK(test::http_request(f.port(), verb::post, "/api/v1/catalog/items", "{\"id\": ", auth(f.coordinator)).status == 400);
   CHECK_FALSE(store::find_item(*f.db, "laptop-rugged").has_value());
 }
 
 TEST_CASE("updates need the current version: a stale body version is 409, a stale If-Match 412") {
-  catalog_fixture f;
-  test::running_server server{*f.db};
-  const auto current = test::http_get(server.port(), "/api/v1/catalog/items/monitor-24", f.coordinator).json().as_object();
+  test::api_fixture f;
+  const auto current = test::http_get(f.port(), "/api/v1/catalog/items/monitor-24", f.coordinator).json().as_object();
   auto edit = current;
   edit["reference_price_chf"] = 219.90;
-  const auto updated = test::http_request(server.port(), verb::put, "/api/v1/catalog/items/monitor-24",
+  const auto updated = test::http_request(f.port(), verb::put, "/api/v1/catalog/items/monitor-24",
                                           boost::json::serialize(edit), auth(f.coordinator));
   REQUIRE(updated.status == 200);
   CHECK(updated.json().at("version") == 2);
@@ -147,19 +122,19 @@ TEST_CASE("updates need the current version: a stale body version is 409, a stal
 
   auto stale = current;  // still version 1
   stale["reference_price_chf"] = 1.00;
-  const auto conflict = test::http_request(server.port(), verb::put, "/api/v1/catalog/items/monitor-24",
+  const auto conflict = test::http_request(f.port(), verb::put, "/api/v1/catalog/items/monitor-24",
                                            boost::json::serialize(stale), auth(f.coordinator));
   CHECK(conflict.status == 409);
   auto headers = auth(f.coordinator);
   headers.emplace_back("If-Match", "\"1\"");
   stale.erase("version");
-  CHECK(test::http_request(server.port(), verb::put, "/api/v1/catalog/items/monitor-24", boost::json::serialize(stale), headers)
+  CHECK(test::http_request(f.port(), verb::put, "/api/v1/catalog/items/monitor-24", boost::json::serialize(stale), headers)
             .status == 412);
-  CHECK(test::http_request(server.port(), verb::put, "/api/v1/catalog/items/monitor-24", boost::json::serialize(stale),
+  CHECK(test::http_request(f.port(), verb::put, "/api/v1/catalog/items/monitor-24", boost::json::serialize(stale),
                            auth(f.coordinator))
             .status == 428);
   CHECK(store::find_item(*f.db, "monitor-24")->reference_price == 21990);
-  CHECK(test::http_request(server.port(), verb::put, "/api/v1/catalog/items/monitor-24", boost::json::serialize(edit),
-                           auth(f.municipality))
+  CHECK(test::http_request(f.port(), verb::put, "/api/v1/catalog/items/monitor-24", boost::json::serialize(edit),
+                           auth(f.kriens))
             .status == 403);
 }
