@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 #include <set>
+#include <span>
 
 #include "engine/contract_value.hpp"
 
@@ -20,6 +21,8 @@ struct priced {
   rappen value = 0;
   /// The rank of the item's compatibility key in key order: sorting compares integers, not text.
   std::size_t key_rank = 0;
+  /// The rank of the buyer in organisation order, for the same reason.
+  std::size_t buyer_rank = 0;
 };
 
 const discount_tiers& tiers_of(const item_terms& terms, const cost_model& costs) {
@@ -80,6 +83,10 @@ class run {
     for (auto& [key, value] : key_ranks) value = rank++;
     std::map<const item_terms*, std::size_t> rank_of_terms;
     for (const auto& [id, terms] : input_.items) rank_of_terms[&terms] = key_ranks.at(terms.compatibility_key);
+    std::map<std::string_view, std::size_t> buyer_ranks;
+    for (const auto& i : input_.intents) buyer_ranks.emplace(i.organisation, 0);
+    rank = 0;
+    for (auto& [buyer, value] : buyer_ranks) value = rank++;
     priced_.reserve(input_.intents.size());
     for (const auto& i : input_.intents) {
       const auto found = input_.items.find(i.item);
@@ -90,7 +97,7 @@ class run {
         result_.flags.push_back({i.id, i.organisation, std::move(r)});
         continue;
       }
-      priced_.push_back({&i, &found->second, &found->first, *value, rank_of_terms.at(&found->second)});
+      priced_.push_back({&i, &found->second, &found->first, *value, rank_of_terms.at(&found->second), buyer_ranks.at(i.organisation)});
     }
   }
 
@@ -153,10 +160,10 @@ class run {
     const std::string* tiers_item = priced_[group.front()].item;
     const item_terms* tiers_terms = priced_[group.front()].terms;
     std::map<std::string, rappen> value_by_buyer;
-    std::vector<const intent*> sources;
+    std::vector<const priced*> sources;
     sources.reserve(group.size());
     for (const auto index : group) {
-      sources.push_back(priced_[index].source);
+      sources.push_back(&priced_[index]);
       const auto& p = priced_[index];
       b.award_from = std::max(b.award_from, p.source->earliest);
       b.value += p.value;
@@ -255,19 +262,31 @@ class run {
       const bundle* first;
       const member* second;
       date earliest;
+      std::size_t buyer_rank;
+      std::size_t key_rank;
     };
-    std::map<std::pair<std::string, std::string>, std::vector<purchase>> by_buyer_and_key;
+    std::vector<purchase> all;
+    all.reserve(individual_.size());
     for (const auto& p : individual_) {
       const auto& b = result_.bundles[p.bundle_index];
-      const auto& m = b.members[p.member_index];
-      by_buyer_and_key[{m.organisation, b.compatibility_key}].push_back({&b, &m, p.source->earliest});
+      all.push_back({&b, &b.members[p.member_index], p.source->source->earliest, p.source->buyer_rank, p.source->key_rank});
     }
-    for (auto& [owner, purchases] : by_buyer_and_key) {
+    std::sort(all.begin(), all.end(), [](const purchase& x, const purchase& y) {
+      if (x.buyer_rank != y.buyer_rank) return x.buyer_rank < y.buyer_rank;
+      if (x.key_rank != y.key_rank) return x.key_rank < y.key_rank;
+      return x.earliest != y.earliest ? x.earliest < y.earliest : x.second->intent < y.second->intent;
+    });
+    const auto earliest_of = [](const purchase& p) { return p.earliest; };
+    for (std::size_t run_start = 0; run_start < all.size();) {
+      std::size_t run_end = run_start;
+      while (run_end < all.size() && all[run_end].buyer_rank == all[run_start].buyer_rank &&
+             all[run_end].key_rank == all[run_start].key_rank) {
+        ++run_end;
+      }
+      const std::span<const purchase> purchases(all.data() + run_start, run_end - run_start);
+      const std::string& owner_key = purchases.front().first->compatibility_key;
+      run_start = run_end;
       if (purchases.size() < 2) continue;
-      const auto earliest_of = [](const purchase& p) { return p.earliest; };
-      std::sort(purchases.begin(), purchases.end(), [&](const purchase& x, const purchase& y) {
-        return x.earliest != y.earliest ? x.earliest < y.earliest : x.second->intent < y.second->intent;
-      });
       std::set<std::int64_t> flagged;
       std::size_t previous_end = 0;
       for (std::size_t i = 0; i < purchases.size(); ++i) {
@@ -301,7 +320,7 @@ class run {
                     {"international", together->international ? 1 : 0}},
                    {{"procedure", std::string{to_string(together->required)}},
                     {"own_procedure", std::string{to_string(m->own_procedure)}},
-                    {"key", owner.second}}};
+                    {"key", owner_key}}};
           result_.flags.push_back({m->intent, m->organisation, std::move(r)});
         }
       }
@@ -316,7 +335,7 @@ class run {
       const auto found = joint_by_key_.find(home.compatibility_key);
       if (found == joint_by_key_.end()) continue;
       const auto& m = home.members[p.member_index];
-      const auto* source = p.source;
+      const auto* source = p.source->source;
       const tender_totals* best = nullptr;
       std::int64_t best_shift = 0;
       for (const auto& totals : found->second) {
@@ -387,7 +406,7 @@ class run {
   struct individual_purchase {
     std::size_t bundle_index;
     std::size_t member_index;
-    const intent* source;
+    const priced* source;
   };
   std::vector<individual_purchase> individual_;
   std::map<std::string, std::vector<tender_totals>> joint_by_key_;
