@@ -210,8 +210,8 @@ void check_intent(const intent_draft& draft, const item* item, engine::date toda
 
 std::optional<engine::rappen> intent_value(std::int64_t quantity, std::optional<engine::rappen> unit_price,
                                            std::optional<int> contract_years, const item& item) {
-  const auto years = contract_years ? contract_years : item.default_contract_years;
-  return engine::contract_value(quantity, unit_price.value_or(item.reference_price), item.billing, years);
+  return engine::purchase_value(quantity, unit_price, item.reference_price, item.billing, contract_years,
+                                item.default_contract_years);
 }
 
 }  // namespace jointbuy::catalog

@@ -415,10 +415,18 @@ class run {
 }  // namespace
 
 std::optional<rappen> intent_value(const intent& i, const item_terms& terms) {
-  const auto years = i.contract_years ? i.contract_years : terms.default_contract_years;
-  return contract_value(i.quantity, i.unit_price.value_or(terms.reference_price), terms.billing, years);
+  return purchase_value(i.quantity, i.unit_price, terms.reference_price, terms.billing, i.contract_years,
+                        terms.default_contract_years);
 }
 
 bundling_result run_bundling(const bundling_input& input) { return run{input}.execute(); }
+
+std::string_view to_string(decision value) { return value == decision::joint_tender ? "joint_tender" : "individual"; }
+
+std::optional<decision> parse_decision(std::string_view text) {
+  if (text == "joint_tender") return decision::joint_tender;
+  if (text == "individual") return decision::individual;
+  return std::nullopt;
+}
 
 }  // namespace jointbuy::engine

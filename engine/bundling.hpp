@@ -128,6 +128,12 @@ struct member {
 /// Whether a tender group is tendered jointly or its members buy individually.
 enum class decision { joint_tender, individual };
 
+/// "joint_tender" or "individual".
+std::string_view to_string(decision value);
+
+/// The decision named `text`, if it names one.
+std::optional<decision> parse_decision(std::string_view text);
+
 /// One tender group: intents of one compatibility key with a common award date.
 struct bundle {
   /// "<compatibility key>/<award date>", unique within a run.

@@ -22,4 +22,9 @@ std::optional<rappen> contract_value(std::int64_t quantity, rappen unit_price, b
   return value;
 }
 
+std::optional<rappen> purchase_value(std::int64_t quantity, std::optional<rappen> estimate, rappen reference_price,
+                                     billing how, std::optional<int> contract_years, std::optional<int> default_years) {
+  return contract_value(quantity, estimate.value_or(reference_price), how, contract_years ? contract_years : default_years);
+}
+
 }  // namespace jointbuy::engine

@@ -19,6 +19,11 @@ inline constexpr int open_ended_years = 4;
 /// (`contract_years` empty).
 int term_factor(billing how, std::optional<int> contract_years);
 
+/// The value of a purchase: quantity × (the buyer's estimate, else the reference price) × term
+/// factor (the purchase's contract years, else the item's default). Nothing beyond max_amount.
+std::optional<rappen> purchase_value(std::int64_t quantity, std::optional<rappen> estimate, rappen reference_price,
+                                     billing how, std::optional<int> contract_years, std::optional<int> default_years);
+
 /// quantity × unit price × term factor, excluding VAT. Nothing when the result would exceed
 /// max_amount or an input is negative (quantity must be positive).
 std::optional<rappen> contract_value(std::int64_t quantity, rappen unit_price, billing how,

@@ -106,7 +106,7 @@ void print_csv(const engine::bundling_result& result) {
                "estimated_savings_chf,intent,organisation,quantity,value_chf,lead\n";
   for (const auto& b : result.bundles) {
     for (const auto& m : b.members) {
-      std::cout << csv_cell(b.id) << "," << (b.decision == engine::decision::joint_tender ? "joint_tender" : "individual") << ","
+      std::cout << csv_cell(b.id) << "," << engine::to_string(b.decision) << ","
                 << csv_cell(b.compatibility_key) << "," << b.cpv << "," << engine::format_iso_date(b.award_from) << ","
                 << engine::format_iso_date(b.award_to) << "," << engine::to_string(b.procedure) << ","
                 << (b.international ? "true" : "false") << "," << engine::format_chf(b.value) << ","

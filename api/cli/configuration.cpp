@@ -8,15 +8,12 @@
 
 namespace jointbuy::cli {
 
-namespace {
-
-std::optional<std::string> environment(const char* name) {
-  const char* value = std::getenv(name);
+std::optional<std::string> setting(const arguments& args, const std::string& name, const char* env) {
+  if (auto value = args.get(name)) return value;
+  const char* value = std::getenv(env);
   if (value == nullptr || *value == '\0') return std::nullopt;
   return std::string{value};
 }
-
-}  // namespace
 
 argument_spec with_database_options(argument_spec spec) {
   spec.options.insert({"db", "db-pool"});
@@ -24,21 +21,17 @@ argument_spec with_database_options(argument_spec spec) {
 }
 
 std::string database_url_setting(const arguments& args) {
-  if (auto url = args.get("db")) return *url;
-  return environment("JOINTBUY_DB").value_or("sqlite:var/jointbuy.db");
+  return setting(args, "db", "JOINTBUY_DB").value_or("sqlite:var/jointbuy.db");
 }
 
 std::string catalog_directory_setting(const arguments& args) {
-  if (auto dir = args.get("catalog")) return *dir;
-  return environment("JOINTBUY_CATALOG").value_or(JOINTBUY_DEFAULT_CATALOG_DIR);
+  return setting(args, "catalog", "JOINTBUY_CATALOG").value_or(JOINTBUY_DEFAULT_CATALOG_DIR);
 }
 
 std::unique_ptr<store::database> open_database(const arguments& args) {
   store::database_options options;
-  if (auto pool = args.get("db-pool")) {
-    options.pool_size = static_cast<std::size_t>(positive_number("db-pool", *pool));
-  } else if (auto env = environment("JOINTBUY_DB_POOL")) {
-    options.pool_size = static_cast<std::size_t>(positive_number("db-pool (JOINTBUY_DB_POOL)", *env));
+  if (auto pool = setting(args, "db-pool", "JOINTBUY_DB_POOL")) {
+    options.pool_size = static_cast<std::size_t>(positive_number("db-pool (or JOINTBUY_DB_POOL)", *pool));
   }
   return std::make_unique<store::database>(store::parse_database_url(database_url_setting(args)), options);
 }

@@ -12,6 +12,9 @@ namespace jointbuy::cli {
 /// The options every database-using subcommand accepts: --db and --db-pool.
 argument_spec with_database_options(argument_spec spec);
 
+/// The option `--name` if given, else the environment variable `env` if set and not empty.
+std::optional<std::string> setting(const arguments& args, const std::string& name, const char* env);
+
 /// The database URL: --db, else JOINTBUY_DB, else sqlite:var/jointbuy.db.
 std::string database_url_setting(const arguments& args);
 

@@ -1,4 +1,3 @@
-#include <cstdlib>
 #include <iostream>
 
 #include "api/cli/catalog_loading.hpp"
@@ -42,8 +41,7 @@ int run_migrate(const std::vector<std::string>& raw) {
   const auto report = store::migrate(*db);
   std::cout << "schema (" << store::to_string(db->kind()) << "): version " << report.from_version << " -> "
             << report.to_version << (report.applied.empty() ? ", already current" : "") << "\n";
-  const char* env_canton = std::getenv("JOINTBUY_CANTON");
-  const std::string canton = args.get("canton").value_or(env_canton != nullptr && *env_canton ? env_canton : "LU");
+  const std::string canton = setting(args, "canton", "JOINTBUY_CANTON").value_or("LU");
   if (!load_organisations(*db, directory + "/municipalities-ch-2026.csv", canton, "cli:migrate")) return 1;
   const auto loaded = store::load_catalog(*db, *reference, "cli:migrate");
   std::cout << "catalogue from " << directory << ": " << loaded.items_added << " items added, " << loaded.items_kept

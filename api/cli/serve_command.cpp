@@ -1,4 +1,3 @@
-#include <cstdlib>
 #include <iostream>
 
 #include "api/cli/catalog_loading.hpp"
@@ -26,13 +25,6 @@ catalogue directory with errors; the thresholds and the cost model are read from
   --workers N       threads running handlers and database work (default 4)
   --db-pool N       database sessions (JOINTBUY_DB_POOL; default 8)
 )";
-
-std::optional<std::string> setting(const arguments& args, const std::string& name, const char* env) {
-  if (auto value = args.get(name)) return value;
-  const char* value = std::getenv(env);
-  if (value != nullptr && *value != '\0') return std::string{value};
-  return std::nullopt;
-}
 
 }  // namespace
 

@@ -108,6 +108,19 @@ page_request parse_page(const target& t) {
   return page;
 }
 
+long long positive_id(std::string_view text) {
+  long long value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return ec == std::errc{} && end == text.data() + text.size() && value > 0 ? value : 0;
+}
+
+long long after_id(const page_request& page) {
+  if (page.after.empty()) return 0;
+  const auto after = positive_id(page.after);
+  if (after == 0) throw bad_request("cursor is not one this server handed out", {{"cursor", "not a cursor of this list"}});
+  return after;
+}
+
 std::string encode_cursor(std::string_view key) {
   const std::string bytes = "k:" + std::string{key};
   std::string text;

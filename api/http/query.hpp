@@ -32,6 +32,13 @@ struct page_request {
 /// The page that `t` asks for. Throws a 400 problem naming `limit` or `cursor` when they are bad.
 page_request parse_page(const target& t);
 
+/// `text` as a whole number ≥ 1 ("42"), or 0 for anything else: the ids in paths and cursors.
+long long positive_id(std::string_view text);
+
+/// For lists ordered by numeric id: the id a page starts after (0 for the first page). Throws a
+/// 400 problem naming `cursor` when the cursor does not hold such an id.
+long long after_id(const page_request& page);
+
 /// The opaque cursor that continues a list after `key`.
 std::string encode_cursor(std::string_view key);
 

@@ -27,6 +27,8 @@ struct request_context {
   const std::string& param(const std::string& name) const { return params.at(name); }
   /// The caller of an authenticated route.
   const store::principal& who() const { return *caller; }
+  /// Whether the caller acts for one municipality only (and so sees only its own records).
+  bool is_municipality() const { return caller && caller->role == store::role::municipality; }
 };
 
 /// Throws a 403 problem unless the caller has one of `allowed` roles.

@@ -54,7 +54,7 @@ struct bundle_row {
     t.category = engine::parse_category(category).value_or(engine::category::hardware);
     t.procurement_type = engine::parse_procurement_type(type).value_or(engine::procurement_type::supply);
     t.cpv = cpv;
-    t.decision = decision == "joint_tender" ? engine::decision::joint_tender : engine::decision::individual;
+    t.decision = engine::parse_decision(decision).value_or(engine::decision::individual);
     t.award_from = engine::parse_iso_date(from.substr(0, 10)).value_or(engine::date{});
     t.award_to = engine::parse_iso_date(to.substr(0, 10)).value_or(engine::date{});
     t.buyers = buyers;
@@ -163,7 +163,7 @@ run_record create_run(database& db, const catalog::reference_data& reference, co
       category = engine::to_string(b.category);
       type = engine::to_string(b.procurement_type);
       cpv = b.cpv;
-      decision = b.decision == engine::decision::joint_tender ? "joint_tender" : "individual";
+      decision = engine::to_string(b.decision);
       from = engine::format_iso_date(b.award_from);
       to = engine::format_iso_date(b.award_to);
       buyers = b.buyers;
@@ -223,8 +223,7 @@ std::optional<run_record> find_run(database& db, long long id) {
 
 std::vector<bundle_record> list_bundles(database& db, const bundle_filter& filter) {
   return db.with_session([&](soci::session& session) {
-    const std::string decision =
-        filter.decision ? (*filter.decision == engine::decision::joint_tender ? "joint_tender" : "individual") : "";
+    const std::string decision = filter.decision ? std::string{engine::to_string(*filter.decision)} : "";
     const std::string category = filter.category ? std::string{engine::to_string(*filter.category)} : "";
     const std::string organisation = filter.organisation.value_or("");
     auto bundles = select_rows<bundle_row>(

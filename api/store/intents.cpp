@@ -67,9 +67,9 @@ struct intent_row {
     record.updated_at = updated_at;
     record.category = engine::parse_category(category).value_or(engine::category::hardware);
     const auto how = engine::parse_billing(billing).value_or(engine::billing::one_time);
-    const auto years = f.contract_years ? f.contract_years
-                                        : (default_years_null == soci::i_ok ? std::optional{default_years} : std::nullopt);
-    record.value = engine::contract_value(quantity, f.unit_price.value_or(reference_price), how, years).value_or(0);
+    const auto default_contract_years = default_years_null == soci::i_ok ? std::optional{default_years} : std::nullopt;
+    record.value =
+        engine::purchase_value(quantity, f.unit_price, reference_price, how, f.contract_years, default_contract_years).value_or(0);
     return record;
   }
 };

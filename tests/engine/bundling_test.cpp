@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <random>
 
+#include "catalog/bundling_json.hpp"
 #include "engine/bundling.hpp"
 #include "tests/support/reference_data.hpp"
 
@@ -256,12 +257,7 @@ TEST_CASE("the same input in any order gives the same output") {
 
 TEST_CASE("the seeds' scenario: school administration software jointly, a handful of laptops too small") {
   const auto& shipped = test::shipped_reference_data();
-  std::map<std::string, item_terms> items;
-  for (const auto& i : shipped.items) {
-    items[i.id] = {i.compatibility_key, i.category, i.procurement_type, i.cpv, i.billing, i.default_contract_years,
-                   i.reference_price, i.discount_tiers};
-  }
-  bundling_input in{{}, items, shipped.thresholds, shipped.costs};
+  bundling_input in{{}, catalog::engine_terms(shipped.items), shipped.thresholds, shipped.costs};
   std::int64_t id = 0;
   // Twelve municipalities need the school administration software from the same half year.
   for (int k = 0; k < 12; ++k) {

@@ -1,5 +1,3 @@
-#include <charconv>
-
 #include <boost/json.hpp>
 
 #include "api/http/handlers/routes.hpp"
@@ -31,9 +29,7 @@ void add_audit_routes(router& routes, store::database& db) {
     if (!id || id->empty()) errors.push_back({"id", "is required"});
     if (!errors.empty()) throw bad_request("entity and id name the record whose history to show.", std::move(errors));
     const auto page = parse_page(ctx.target);
-    long long after = 0;
-    if (!page.after.empty()) std::from_chars(page.after.data(), page.after.data() + page.after.size(), after);
-    auto entries = store::read_audit(db, *entity, *id, after, page.limit + 1);
+    auto entries = store::read_audit(db, *entity, *id, after_id(page), page.limit + 1);
     const auto next = store::trim_to_page(entries, page.limit, [](const auto& e) { return std::to_string(e.id); });
     boost::json::array items;
     for (const auto& e : entries) {

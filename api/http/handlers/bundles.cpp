@@ -1,5 +1,3 @@
-#include <charconv>
-
 #include <boost/json.hpp>
 
 #include "api/http/handlers/routes.hpp"
@@ -12,14 +10,6 @@
 namespace jointbuy::http {
 
 namespace {
-
-long long positive_id(const std::string& text) {
-  long long value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  return ec == std::errc{} && end == text.data() + text.size() && value > 0 ? value : 0;
-}
-
-bool is_municipality(const request_context& ctx) { return ctx.who().role == store::role::municipality; }
 
 boost::json::object run_json(const store::run_record& run) {
   return {{"id", run.id},
@@ -50,13 +40,6 @@ long long run_from(const request_context& ctx, store::database& db) {
   return run->id;
 }
 
-long long after_from(const page_request& page) {
-  if (page.after.empty()) return 0;
-  const auto after = positive_id(page.after);
-  if (after == 0) throw bad_request("cursor is not one this server handed out", {{"cursor", "not a cursor of this list"}});
-  return after;
-}
-
 }  // namespace
 
 void add_bundle_routes(router& routes, store::database& db, const catalog::reference_data& reference) {
@@ -80,24 +63,19 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
     const auto page = parse_page(ctx.target);
     store::bundle_filter filter;
     filter.run = run_from(ctx, db);
-    filter.after = after_from(page);
+    filter.after = after_id(page);
     filter.limit = page.limit + 1;
     std::vector<field_error> errors;
     if (const auto decision = ctx.target.get("decision")) {
-      if (*decision == "joint_tender") {
-        filter.decision = engine::decision::joint_tender;
-      } else if (*decision == "individual") {
-        filter.decision = engine::decision::individual;
-      } else {
-        errors.push_back({"decision", "must be joint_tender or individual"});
-      }
+      filter.decision = engine::parse_decision(*decision);
+      if (!filter.decision) errors.push_back({"decision", "must be joint_tender or individual"});
     }
     if (const auto category = ctx.target.get("category")) {
       filter.category = engine::parse_category(*category);
       if (!filter.category) errors.push_back({"category", "must be hardware, software or service"});
     }
     if (!errors.empty()) throw bad_request("The query parameters are invalid.", std::move(errors));
-    if (is_municipality(ctx)) filter.organisation = ctx.who().organisation;
+    if (ctx.is_municipality()) filter.organisation = ctx.who().organisation;
     auto bundles = store::list_bundles(db, filter);
     const auto next = store::trim_to_page(bundles, page.limit, [](const auto& b) { return std::to_string(b.id); });
     boost::json::array items;
@@ -109,7 +87,7 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
   routes.add(beast_http::verb::get, "/api/v1/bundles/{id}", access::authenticated, [&db](request_context& ctx) {
     const auto id = positive_id(ctx.param("id"));
     const auto bundle = id > 0 ? store::find_bundle(db, id) : std::nullopt;
-    const bool visible = bundle && (!is_municipality(ctx) ||
+    const bool visible = bundle && (!ctx.is_municipality() ||
                                     std::any_of(bundle->tender.members.begin(), bundle->tender.members.end(),
                                                 [&](const auto& m) { return m.organisation == ctx.who().organisation; }));
     if (!visible) throw not_found("There is no bundle " + ctx.param("id") + ".");
@@ -122,11 +100,11 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
     const auto page = parse_page(ctx.target);
     store::flag_filter filter;
     filter.run = run_from(ctx, db);
-    filter.after = after_from(page);
+    filter.after = after_id(page);
     filter.limit = page.limit + 1;
     filter.organisation = ctx.target.get("organisation");
     filter.code = ctx.target.get("code");
-    if (is_municipality(ctx)) {
+    if (ctx.is_municipality()) {
       if (filter.organisation && filter.organisation != ctx.who().organisation) {
         throw forbidden("A municipality sees only the flags on its own intents.");
       }

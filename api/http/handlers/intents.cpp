@@ -1,5 +1,3 @@
-#include <charconv>
-
 #include <boost/json.hpp>
 
 #include "api/http/handlers/routes.hpp"
@@ -18,20 +16,12 @@ namespace {
 
 constexpr std::size_t max_idempotency_key = 200;
 
-long long number_or_zero(const std::string& text) {
-  long long value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  return ec == std::errc{} && end == text.data() + text.size() && value > 0 ? value : 0;
-}
-
-bool is_municipality(const request_context& ctx) { return ctx.who().role == store::role::municipality; }
-
 // The intent `{id}` if the caller may see it; a municipality does not learn that other
 // organisations' intents exist (404, as for ids that do not).
 store::intent_record visible_intent(const request_context& ctx, store::database& db) {
-  const auto id = number_or_zero(ctx.param("id"));
+  const auto id = positive_id(ctx.param("id"));
   auto record = id > 0 ? store::find_intent(db, id) : std::nullopt;
-  if (!record || (is_municipality(ctx) && record->fields.organisation != ctx.who().organisation)) {
+  if (!record || (ctx.is_municipality() && record->fields.organisation != ctx.who().organisation)) {
     throw not_found("There is no intent " + ctx.param("id") + ".");
   }
   return *record;
@@ -49,7 +39,7 @@ catalog::intent_draft checked_draft(const request_context& ctx, store::database&
   const auto lang = preferred_language(ctx.req);
   std::vector<catalog::input_problem> problems;
   auto draft = catalog::decode_intent_json(body, problems);
-  if (is_municipality(ctx)) {
+  if (ctx.is_municipality()) {
     if (!draft.organisation.empty() && draft.organisation != ctx.who().organisation) {
       throw forbidden("A municipality submits intents for its own organisation, " + ctx.who().organisation.value_or("") + ".");
     }
@@ -78,13 +68,10 @@ store::intent_filter filter_from(const request_context& ctx) {
   const auto page = parse_page(ctx.target);
   store::intent_filter filter;
   filter.limit = page.limit;
-  if (!page.after.empty()) {
-    filter.after = number_or_zero(page.after);
-    if (filter.after == 0) throw bad_request("cursor is not one this server handed out", {{"cursor", "not a cursor of this list"}});
-  }
+  filter.after = after_id(page);
   std::vector<field_error> errors;
   filter.organisation = ctx.target.get("organisation");
-  if (is_municipality(ctx)) {
+  if (ctx.is_municipality()) {
     if (filter.organisation && filter.organisation != ctx.who().organisation) {
       throw forbidden("A municipality lists only its own intents.");
     }
@@ -184,7 +171,7 @@ void add_intent_routes(router& routes, store::database& db) {
                     "Send the spreadsheet with Content-Type: text/csv.");
     }
     catalog::import_scope scope;
-    if (is_municipality(ctx)) {
+    if (ctx.is_municipality()) {
       scope.organisation = ctx.who().organisation;
       scope.organisation_is_fixed = true;
     } else {
