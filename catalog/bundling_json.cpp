@@ -7,7 +7,7 @@ namespace jointbuy::catalog {
 namespace {
 
 // Figures whose names say they are money are shown in CHF; counts and days stay whole numbers.
-bool is_money(const std::string& name) {
+bool is_money(std::string_view name) {
   return name != "buyers" && name != "quantity" && name != "purchases" && name != "shift_days" && name != "international";
 }
 
@@ -15,12 +15,12 @@ boost::json::object details_of(const engine::reason& r) {
   boost::json::object details;
   for (const auto& [name, value] : r.amounts) {
     if (is_money(name)) {
-      details[name + "_chf"] = engine::chf_from_rappen(value);
+      details[std::string{name.view()} + "_chf"] = engine::chf_from_rappen(value);
     } else {
-      details[name] = value;
+      details[name.view()] = value;
     }
   }
-  for (const auto& [name, text] : r.texts) details[name] = text;
+  for (const auto& [name, text] : r.texts) details[name.view()] = text;
   return details;
 }
 
@@ -84,17 +84,17 @@ boost::json::object flag_json(const engine::flag& f, engine::language lang) {
 
 boost::json::value reason_to_storage(const engine::reason& r) {
   boost::json::object amounts, texts;
-  for (const auto& [name, value] : r.amounts) amounts[name] = value;
-  for (const auto& [name, text] : r.texts) texts[name] = text;
+  for (const auto& [name, value] : r.amounts) amounts[name.view()] = value;
+  for (const auto& [name, text] : r.texts) texts[name.view()] = text;
   return {{"code", r.code}, {"amounts", std::move(amounts)}, {"texts", std::move(texts)}};
 }
 
 engine::reason reason_from_storage(const boost::json::value& stored) {
   engine::reason r;
   const auto& object = stored.as_object();
-  r.code = std::string{object.at("code").as_string()};
-  for (const auto& [name, value] : object.at("amounts").as_object()) r.amounts[std::string{name}] = value.to_number<std::int64_t>();
-  for (const auto& [name, text] : object.at("texts").as_object()) r.texts[std::string{name}] = std::string{text.as_string()};
+  r.code = engine::static_name::intern(object.at("code").as_string());
+  for (const auto& [name, value] : object.at("amounts").as_object()) r.amounts[engine::static_name::intern(name)] = value.to_number<std::int64_t>();
+  for (const auto& [name, text] : object.at("texts").as_object()) r.texts[engine::static_name::intern(name)] = std::string{text.as_string()};
   return r;
 }
 

@@ -4,6 +4,7 @@
 #include <numeric>
 #include <set>
 #include <span>
+#include <unordered_map>
 
 #include "engine/contract_value.hpp"
 
@@ -13,16 +14,20 @@ namespace {
 
 constexpr int splitting_span_days = 365;
 
-// An intent ready for grouping: its terms resolved and its value known.
+// An intent ready for grouping: its terms resolved and its value known. What the grouping sorts by
+// is copied in, so that sorting a million of them reads no other memory.
 struct priced {
   const intent* source = nullptr;
   const item_terms* terms = nullptr;
   const std::string* item = nullptr;
   rappen value = 0;
+  std::int64_t id = 0;
+  date earliest;
+  date latest;
   /// The rank of the item's compatibility key in key order: sorting compares integers, not text.
-  std::size_t key_rank = 0;
+  std::uint32_t key_rank = 0;
   /// The rank of the buyer in organisation order, for the same reason.
-  std::size_t buyer_rank = 0;
+  std::uint32_t buyer_rank = 0;
 };
 
 const discount_tiers& tiers_of(const item_terms& terms, const cost_model& costs) {
@@ -50,15 +55,17 @@ bool stricter(procedure a, bool a_international, procedure b, bool b_internation
   return static_cast<int>(a) > static_cast<int>(b) || (a == b && a_international && !b_international);
 }
 
-reason make_reason(const char* code) { return reason{code, {}, {}}; }
+reason make_reason(static_name code) { return reason{code, {}, {}}; }
 
 // The aggregates of a joint tender that a window-shift suggestion needs.
 struct tender_totals {
   std::size_t bundle_index = 0;
+  date award_from;
+  date award_to;
   std::int64_t quantity = 0;
   rappen value = 0;
   rappen standalone_sum = 0;
-  std::vector<std::string> organisations;  // sorted
+  std::vector<std::uint32_t> buyer_ranks;  // sorted
   const discount_tiers* tiers = nullptr;
 };
 
@@ -77,27 +84,48 @@ class run {
 
  private:
   void price_intents() {
-    std::map<std::string_view, std::size_t> key_ranks;
+    // Ranks of keys and buyers in name order, so that later passes compare integers, not text.
+    std::map<std::string_view, std::uint32_t> key_ranks;
     for (const auto& [id, terms] : input_.items) key_ranks.emplace(terms.compatibility_key, 0);
-    std::size_t rank = 0;
+    std::uint32_t rank = 0;
     for (auto& [key, value] : key_ranks) value = rank++;
-    std::map<const item_terms*, std::size_t> rank_of_terms;
-    for (const auto& [id, terms] : input_.items) rank_of_terms[&terms] = key_ranks.at(terms.compatibility_key);
-    std::map<std::string_view, std::size_t> buyer_ranks;
-    for (const auto& i : input_.intents) buyer_ranks.emplace(i.organisation, 0);
-    rank = 0;
-    for (auto& [buyer, value] : buyer_ranks) value = rank++;
+    joint_by_key_.resize(key_ranks.size());
+    struct item_entry {
+      const std::string* id;
+      const item_terms* terms;
+      std::uint32_t key_rank;
+    };
+    std::unordered_map<std::string_view, item_entry> items;
+    items.reserve(input_.items.size());
+    for (const auto& [id, terms] : input_.items) items.emplace(id, item_entry{&id, &terms, key_ranks.at(terms.compatibility_key)});
+    std::unordered_map<std::string_view, std::size_t> buyer_index;
+    std::vector<std::string_view> buyers;
+    std::vector<std::size_t> buyer_of(input_.intents.size());
+    for (std::size_t k = 0; k < input_.intents.size(); ++k) {
+      const auto [at, added] = buyer_index.emplace(input_.intents[k].organisation, buyers.size());
+      if (added) buyers.push_back(at->first);
+      buyer_of[k] = at->second;
+    }
+    std::vector<std::size_t> by_name(buyers.size());
+    std::iota(by_name.begin(), by_name.end(), 0);
+    std::sort(by_name.begin(), by_name.end(), [&](std::size_t a, std::size_t b) { return buyers[a] < buyers[b]; });
+    std::vector<std::uint32_t> buyer_rank(buyers.size());
+    for (std::size_t r = 0; r < by_name.size(); ++r) buyer_rank[by_name[r]] = static_cast<std::uint32_t>(r);
+
     priced_.reserve(input_.intents.size());
-    for (const auto& i : input_.intents) {
-      const auto found = input_.items.find(i.item);
-      const auto value = found == input_.items.end() ? std::nullopt : intent_value(i, found->second);
+    result_.flags.reserve(input_.intents.size());
+    for (std::size_t k = 0; k < input_.intents.size(); ++k) {
+      const auto& i = input_.intents[k];
+      const auto found = items.find(i.item);
+      const auto value = found == items.end() ? std::nullopt : intent_value(i, *found->second.terms);
       if (!value) {
         auto r = make_reason(codes::unpriceable);
         r.texts["item"] = i.item;
         result_.flags.push_back({i.id, i.organisation, std::move(r)});
         continue;
       }
-      priced_.push_back({&i, &found->second, &found->first, *value, rank_of_terms.at(&found->second), buyer_ranks.at(i.organisation)});
+      const auto& entry = found->second;
+      priced_.push_back({&i, entry.terms, entry.id, *value, i.id, i.earliest, i.latest, entry.key_rank, buyer_rank[buyer_of[k]]});
     }
   }
 
@@ -106,35 +134,32 @@ class run {
   // intents in order of earliest makes this O(n log n): when a date d is set, every intent that has
   // started by d and is unassigned ends on or after d, so it joins.
   void group_and_evaluate() {
-    std::vector<std::size_t> order(priced_.size());
-    std::iota(order.begin(), order.end(), 0);
-    const auto key = [&](std::size_t i) { return priced_[i].key_rank; };
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      const auto& x = *priced_[a].source;
-      const auto& y = *priced_[b].source;
-      if (key(a) != key(b)) return key(a) < key(b);
+    std::sort(priced_.begin(), priced_.end(), [](const priced& x, const priced& y) {
+      if (x.key_rank != y.key_rank) return x.key_rank < y.key_rank;
       if (x.latest != y.latest) return x.latest < y.latest;
       if (x.earliest != y.earliest) return x.earliest < y.earliest;
       return x.id < y.id;
     });
     std::vector<bool> assigned(priced_.size(), false);
+    std::vector<std::size_t> by_earliest;
+    std::vector<std::size_t> group;
     std::size_t start = 0;
-    while (start < order.size()) {
+    while (start < priced_.size()) {
       std::size_t end = start;
-      while (end < order.size() && key(order[end]) == key(order[start])) ++end;
-      std::vector<std::size_t> by_earliest(order.begin() + static_cast<std::ptrdiff_t>(start),
-                                           order.begin() + static_cast<std::ptrdiff_t>(end));
+      while (end < priced_.size() && priced_[end].key_rank == priced_[start].key_rank) ++end;
+      by_earliest.resize(end - start);
+      std::iota(by_earliest.begin(), by_earliest.end(), start);
       std::sort(by_earliest.begin(), by_earliest.end(), [&](std::size_t a, std::size_t b) {
-        const auto& x = *priced_[a].source;
-        const auto& y = *priced_[b].source;
+        const auto& x = priced_[a];
+        const auto& y = priced_[b];
         return x.earliest != y.earliest ? x.earliest < y.earliest : x.id < y.id;
       });
       std::size_t started = 0;
       for (std::size_t k = start; k < end; ++k) {
-        if (assigned[order[k]]) continue;
-        const date award_date = priced_[order[k]].source->latest;
-        std::vector<std::size_t> group;
-        while (started < by_earliest.size() && priced_[by_earliest[started]].source->earliest <= award_date) {
+        if (assigned[k]) continue;
+        const date award_date = priced_[k].latest;
+        group.clear();
+        while (started < by_earliest.size() && priced_[by_earliest[started]].earliest <= award_date) {
           const auto candidate = by_earliest[started++];
           if (!assigned[candidate]) {
             assigned[candidate] = true;
@@ -149,7 +174,7 @@ class run {
 
   // DOMAIN.md §4.4 and §4.5.
   void evaluate(std::vector<std::size_t>& group, date award_date) {
-    std::sort(group.begin(), group.end(), [&](std::size_t a, std::size_t b) { return priced_[a].source->id < priced_[b].source->id; });
+    std::sort(group.begin(), group.end(), [&](std::size_t a, std::size_t b) { return priced_[a].id < priced_[b].id; });
     const auto& first = *priced_[group.front()].terms;
     bundle b;
     b.compatibility_key = first.compatibility_key;
@@ -159,30 +184,38 @@ class run {
     b.award_from = priced_[group.front()].source->earliest;
     const std::string* tiers_item = priced_[group.front()].item;
     const item_terms* tiers_terms = priced_[group.front()].terms;
-    std::map<std::string, rappen> value_by_buyer;
-    std::vector<const priced*> sources;
-    sources.reserve(group.size());
+    // Each buyer's share, by buyer rank (organisation order): the lead buyer and the buyer count.
+    shares_.clear();
+    b.members.reserve(group.size());
     for (const auto index : group) {
-      sources.push_back(&priced_[index]);
       const auto& p = priced_[index];
       b.award_from = std::max(b.award_from, p.source->earliest);
       b.value += p.value;
       b.quantity += p.source->quantity;
-      value_by_buyer[p.source->organisation] += p.value;
-      if (*p.item < *tiers_item) {
+      shares_.push_back({p.buyer_rank, p.value, &p.source->organisation});
+      if (p.item != tiers_item && *p.item < *tiers_item) {
         tiers_item = p.item;
         tiers_terms = p.terms;
       }
       b.members.push_back({p.source->id, p.source->organisation, p.source->quantity, p.value, false, procedure::free_hand});
     }
+    std::sort(shares_.begin(), shares_.end(), [](const share& x, const share& y) { return x.buyer_rank < y.buyer_rank; });
+    std::size_t distinct = 0;
+    for (const auto& s : shares_) {
+      if (distinct > 0 && shares_[distinct - 1].buyer_rank == s.buyer_rank) {
+        shares_[distinct - 1].value += s.value;
+      } else {
+        shares_[distinct++] = s;
+      }
+    }
+    shares_.resize(distinct);
     // The CPV of the tender: the one of the item that sets its tiers (the first item id of the group).
     b.cpv = tiers_terms->cpv;
-    b.buyers = static_cast<int>(value_by_buyer.size());
+    b.buyers = static_cast<int>(shares_.size());
     b.id = b.compatibility_key + "/" + format_iso_date(award_date);
-    // Lead buyer: the largest value share; ties go to the smaller organisation id (the map's order).
-    const auto lead = std::max_element(value_by_buyer.begin(), value_by_buyer.end(),
-                                       [](const auto& x, const auto& y) { return x.second < y.second; });
-    for (auto& m : b.members) m.lead = m.organisation == lead->first;
+    // Lead buyer: the largest value share; ties go to the smaller organisation id (the first in rank order).
+    const auto& lead = *std::max_element(shares_.begin(), shares_.end(), [](const share& x, const share& y) { return x.value < y.value; });
+    for (auto& m : b.members) m.lead = m.organisation == *lead.organisation;
 
     const auto ruling = required_procedure(input_.thresholds, b.value, b.procurement_type, award_date);
     const std::size_t bundle_index = result_.bundles.size();
@@ -220,37 +253,41 @@ class run {
                               {"source", ruling->period->source},
                               {"valid_from", format_iso_date(ruling->period->valid_from)}};
     const figures<std::int64_t> tender_figures{{"value", b.value}, {"quantity", b.quantity}, {"buyers", b.buyers},
-                                                      {"savings", b.estimated_savings}, {"standalone", standalone_sum},
-                                                      {"joint", standalone_sum - b.estimated_savings}};
+                                               {"savings", b.estimated_savings}, {"standalone", standalone_sum},
+                                               {"joint", standalone_sum - b.estimated_savings}};
+    b.reasons.reserve(3);
     if (joint) {
-      reason r{codes::joint_tender, tender_figures, {{"procedure", std::string{to_string(b.procedure)}}, {"lead", lead->first}}};
+      reason r{codes::joint_tender, tender_figures, {{"procedure", std::string{to_string(b.procedure)}}, {"lead", *lead.organisation}}};
       b.reasons.push_back(std::move(r));
     } else {
       if (b.buyers < 2) b.reasons.push_back({codes::single_buyer, tender_figures, {}});
       if (hardware_too_small) {
-        auto r = reason{codes::hardware_too_small, tender_figures, {}};
+        auto r = reason{codes::hardware_too_small, figures<std::int64_t>{tender_figures, 2}, {}};
         r.amounts["open_threshold"] = open_threshold;
         r.amounts["shortfall"] = open_threshold - b.value;
         b.reasons.push_back(std::move(r));
       } else if (b.buyers >= 2) {
         b.reasons.push_back({codes::not_worth, tender_figures, {}});
       }
-      for (const auto& m : b.members) {
+      for (std::size_t k = 0; k < b.members.size(); ++k) {
+        const auto& m = b.members[k];
         for (const auto& r : b.reasons) {
-          flag f{m.intent, m.organisation, r};
+          // The tender's reason, with what this member would do alone.
+          flag f{m.intent, m.organisation, {r.code, figures<std::int64_t>{r.amounts, 1}, figures<std::string>{r.texts, 2}}};
           f.reason.texts["bundle"] = b.id;
           f.reason.texts["own_procedure"] = std::string{to_string(m.own_procedure)};
           f.reason.amounts["own_value"] = m.value;
           result_.flags.push_back(std::move(f));
         }
-        individual_.push_back({bundle_index, static_cast<std::size_t>(&m - b.members.data()), sources[static_cast<std::size_t>(&m - b.members.data())]});
+        individual_.push_back({bundle_index, k, &priced_[group[k]]});
       }
     }
     b.reasons.push_back(std::move(procedure_reason));
     if (joint) {
-      tender_totals totals{bundle_index, b.quantity, b.value, standalone_sum, {}, &group_tiers};
-      for (const auto& [organisation, value] : value_by_buyer) totals.organisations.push_back(organisation);
-      joint_by_key_[b.compatibility_key].push_back(std::move(totals));
+      tender_totals totals{bundle_index, b.award_from, b.award_to, b.quantity, b.value, standalone_sum, {}, &group_tiers};
+      totals.buyer_ranks.reserve(shares_.size());
+      for (const auto& s : shares_) totals.buyer_ranks.push_back(s.buyer_rank);
+      joint_by_key_[priced_[group.front()].key_rank].push_back(std::move(totals));
     }
     result_.bundles.push_back(std::move(b));
   }
@@ -262,8 +299,8 @@ class run {
       const bundle* first;
       const member* second;
       date earliest;
-      std::size_t buyer_rank;
-      std::size_t key_rank;
+      std::uint32_t buyer_rank;
+      std::uint32_t key_rank;
     };
     std::vector<purchase> all;
     all.reserve(individual_.size());
@@ -332,32 +369,38 @@ class run {
   void suggest_window_shifts() {
     for (const auto& p : individual_) {
       const auto& home = result_.bundles[p.bundle_index];
-      const auto found = joint_by_key_.find(home.compatibility_key);
-      if (found == joint_by_key_.end()) continue;
+      const auto& tenders = joint_by_key_[p.source->key_rank];
+      if (tenders.empty()) continue;
       const auto& m = home.members[p.member_index];
       const auto* source = p.source->source;
-      const tender_totals* best = nullptr;
-      std::int64_t best_shift = 0;
-      for (const auto& totals : found->second) {
-        const auto& tender = result_.bundles[totals.bundle_index];
-        std::int64_t shift = 0;
-        if (source->latest < tender.award_from) shift = (tender.award_from - source->latest).count();
-        if (source->earliest > tender.award_to) shift = (tender.award_to - source->earliest).count();
-        if (best == nullptr || std::llabs(shift) < std::llabs(best_shift)) {
-          best = &totals;
-          best_shift = shift;
+      // A key's award windows are disjoint and rise (each tender's members all start after the
+      // previous tender's date), so the nearest one is the first ending on or after this purchase's
+      // earliest date, or the one before it; a tie goes to the earlier tender.
+      const auto shift_to = [&](const tender_totals& t) -> std::int64_t {
+        if (source->latest < t.award_from) return (t.award_from - source->latest).count();
+        if (source->earliest > t.award_to) return (t.award_to - source->earliest).count();
+        return 0;
+      };
+      const auto after = std::partition_point(tenders.begin(), tenders.end(),
+                                              [&](const tender_totals& t) { return t.award_to < source->earliest; });
+      const tender_totals* best = after == tenders.end() ? &tenders.back() : &*after;
+      std::int64_t best_shift = shift_to(*best);
+      if (after != tenders.begin() && after != tenders.end()) {
+        const auto& before = *std::prev(after);
+        if (std::llabs(shift_to(before)) <= std::llabs(best_shift)) {
+          best = &before;
+          best_shift = shift_to(before);
         }
       }
       const auto& tender = result_.bundles[best->bundle_index];
-      const bool new_buyer = !std::binary_search(best->organisations.begin(), best->organisations.end(), m.organisation);
+      const bool new_buyer = !std::binary_search(best->buyer_ranks.begin(), best->buyer_ranks.end(), p.source->buyer_rank);
       const rappen value = best->value + m.value;
       const std::int64_t quantity = best->quantity + m.quantity;
       const int buyers = tender.buyers + (new_buyer ? 1 : 0);
       const auto ruling = required_procedure(input_.thresholds, value, tender.procurement_type, tender.award_to);
       const auto own = required_procedure(input_.thresholds, m.value, tender.procurement_type, tender.award_to);
       if (!ruling || !own) continue;
-      const auto& terms = input_.items.at(source->item);
-      const rappen standalone = best->standalone_sum + standalone_cost(m.value, m.quantity, tiers_of(terms, input_.costs), *own, input_.costs);
+      const rappen standalone = best->standalone_sum + standalone_cost(m.value, m.quantity, tiers_of(*p.source->terms, input_.costs), *own, input_.costs);
       const rappen savings = standalone - joint_cost(value, quantity, buyers, *best->tiers, *ruling, input_.costs);
       const rappen change = savings - tender.estimated_savings;
       if (change <= 0) continue;
@@ -373,18 +416,23 @@ class run {
     // Bundles come out in (key, date) order already: keys are grouped in order and each key's tender
     // dates rise. Flags come from several passes and are ordered here.
     // Order flags by intent and code (then by the order they were made): sort indices, move each flag once.
-    std::vector<std::size_t> order(result_.flags.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      const auto& x = result_.flags[a];
-      const auto& y = result_.flags[b];
+    // The sort keys are copied into a compact array, so that sorting reads no flag.
+    struct sort_key {
+      std::int64_t intent;
+      std::string_view code;
+      std::size_t index;
+    };
+    std::vector<sort_key> order;
+    order.reserve(result_.flags.size());
+    for (std::size_t k = 0; k < result_.flags.size(); ++k) order.push_back({result_.flags[k].intent, result_.flags[k].reason.code, k});
+    std::sort(order.begin(), order.end(), [](const sort_key& x, const sort_key& y) {
       if (x.intent != y.intent) return x.intent < y.intent;
-      if (x.reason.code != y.reason.code) return x.reason.code < y.reason.code;
-      return a < b;
+      if (x.code != y.code) return x.code < y.code;
+      return x.index < y.index;
     });
     std::vector<flag> ordered;
     ordered.reserve(order.size());
-    for (const auto index : order) ordered.push_back(std::move(result_.flags[index]));
+    for (const auto& key : order) ordered.push_back(std::move(result_.flags[key.index]));
     result_.flags = std::move(ordered);
     auto& s = result_.summary;
     s.intents = static_cast<std::int64_t>(input_.intents.size());
@@ -396,7 +444,9 @@ class run {
       s.value_in_joint_tenders += b.value;
       s.estimated_savings += b.estimated_savings;
     }
-    for (const auto& f : result_.flags) ++s.flags_by_code[f.reason.code];
+    std::map<std::string_view, std::int64_t> by_code;
+    for (const auto& f : result_.flags) ++by_code[f.reason.code];
+    for (const auto& [code, count] : by_code) s.flags_by_code.emplace(code, count);
   }
 
   const bundling_input& input_;
@@ -409,7 +459,15 @@ class run {
     const priced* source;
   };
   std::vector<individual_purchase> individual_;
-  std::map<std::string, std::vector<tender_totals>> joint_by_key_;
+  // The joint tenders of each compatibility key, by key rank.
+  std::vector<std::vector<tender_totals>> joint_by_key_;
+  // Scratch for evaluate(): one buyer's value in the tender being evaluated.
+  struct share {
+    std::uint32_t buyer_rank;
+    rappen value;
+    const std::string* organisation;
+  };
+  std::vector<share> shares_;
 };
 
 }  // namespace

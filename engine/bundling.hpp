@@ -18,6 +18,7 @@
 #include "engine/date.hpp"
 #include "engine/money.hpp"
 #include "engine/procurement.hpp"
+#include "engine/static_name.hpp"
 #include "engine/thresholds.hpp"
 
 namespace jointbuy::engine {
@@ -61,17 +62,27 @@ struct bundling_input {
 template <class Value>
 class figures {
  public:
-  using value_type = std::pair<std::string, Value>;
+  /// One named figure. Not a std::pair: its forwarding constructor would make names at run time.
+  struct value_type {
+    static_name first;
+    Value second;
+  };
 
   figures() = default;
   figures(std::initializer_list<value_type> entries) {
+    entries_.reserve(entries.size());
     for (const auto& e : entries) (*this)[e.first] = e.second;
+  }
+  /// A copy of `other` with room for `extra` more figures.
+  figures(const figures& other, std::size_t extra) {
+    entries_.reserve(other.size() + extra);
+    entries_.insert(entries_.end(), other.begin(), other.end());
   }
 
   /// The figure `name`, inserted with a default value when absent.
-  Value& operator[](std::string_view name) {
+  Value& operator[](static_name name) {
     auto at = lower(name);
-    if (at == entries_.end() || at->first != name) at = entries_.insert(at, value_type{std::string{name}, Value{}});
+    if (at == entries_.end() || at->first != name) at = entries_.insert(at, value_type{name, Value{}});
     return at->second;
   }
   /// The figure `name`; throws std::out_of_range when absent.
@@ -81,7 +92,8 @@ class figures {
     return found->second;
   }
   typename std::vector<value_type>::const_iterator find(std::string_view name) const {
-    const auto at = lower(name);
+    const auto at = std::lower_bound(entries_.begin(), entries_.end(), name,
+                                     [](const value_type& e, std::string_view n) { return e.first < n; });
     return at != entries_.end() && at->first == name ? at : entries_.end();
   }
   std::size_t count(std::string_view name) const { return find(name) == entries_.end() ? 0 : 1; }
@@ -89,27 +101,29 @@ class figures {
   auto end() const { return entries_.end(); }
   std::size_t size() const { return entries_.size(); }
 
-  friend bool operator==(const figures&, const figures&) = default;
+  friend bool operator==(const figures& a, const figures& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                      [](const value_type& x, const value_type& y) { return x.first == y.first && x.second == y.second; });
+  }
 
  private:
   typename std::vector<value_type>::iterator lower(std::string_view name) {
-    return std::lower_bound(entries_.begin(), entries_.end(), name, [](const value_type& e, std::string_view n) { return e.first < n; });
-  }
-  typename std::vector<value_type>::const_iterator lower(std::string_view name) const {
     return std::lower_bound(entries_.begin(), entries_.end(), name, [](const value_type& e, std::string_view n) { return e.first < n; });
   }
 
   std::vector<value_type> entries_;
 };
 
-/// Why a tender or flag is what it is: a stable code and the figures that decided it. The sentence
-/// is made from them in either language by describe().
+/// Why a tender or flag is what it is: a stable code (one of `codes`) and the figures that decided
+/// it. The sentence is made from them in either language by describe().
 struct reason {
-  std::string code;
+  static_name code = "";
   figures<std::int64_t> amounts;  // Rappen, counts, days
   figures<std::string> texts;     // procedures, dates, ids
 
-  friend bool operator==(const reason&, const reason&) = default;
+  friend bool operator==(const reason& a, const reason& b) {
+    return a.code == b.code && a.amounts == b.amounts && a.texts == b.texts;
+  }
 };
 
 /// An intent in a tender.
@@ -197,15 +211,15 @@ std::string describe(const reason& r, language lang);
 
 /// The reasons' codes, for documentation and tests.
 namespace codes {
-inline constexpr const char* joint_tender = "JOINT_TENDER";
-inline constexpr const char* single_buyer = "SINGLE_BUYER";
-inline constexpr const char* not_worth = "NOT_WORTH_JOINT_TENDER";
-inline constexpr const char* hardware_too_small = "HARDWARE_TOO_SMALL_FOR_PUBLIC_TENDER";
-inline constexpr const char* procedure_required = "PROCEDURE_REQUIRED";
-inline constexpr const char* splitting_risk = "SPLITTING_RISK";
-inline constexpr const char* window_shift = "WINDOW_SHIFT_SUGGESTED";
-inline constexpr const char* no_thresholds = "NO_THRESHOLDS_IN_FORCE";
-inline constexpr const char* unpriceable = "UNPRICEABLE";
+inline constexpr static_name joint_tender = "JOINT_TENDER";
+inline constexpr static_name single_buyer = "SINGLE_BUYER";
+inline constexpr static_name not_worth = "NOT_WORTH_JOINT_TENDER";
+inline constexpr static_name hardware_too_small = "HARDWARE_TOO_SMALL_FOR_PUBLIC_TENDER";
+inline constexpr static_name procedure_required = "PROCEDURE_REQUIRED";
+inline constexpr static_name splitting_risk = "SPLITTING_RISK";
+inline constexpr static_name window_shift = "WINDOW_SHIFT_SUGGESTED";
+inline constexpr static_name no_thresholds = "NO_THRESHOLDS_IN_FORCE";
+inline constexpr static_name unpriceable = "UNPRICEABLE";
 }  // namespace codes
 
 }  // namespace jointbuy::engine

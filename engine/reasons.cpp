@@ -109,7 +109,7 @@ std::string describe(const reason& r, language lang) {
     return de ? "Der Artikel " + text(r, "item") + " ist unbekannt oder der Wert übersteigt die Grenzen: nicht gruppiert."
               : "The item " + text(r, "item") + " is unknown or the value exceeds the limits: not grouped.";
   }
-  return code;
+  return std::string{code.view()};
 }
 
 }  // namespace jointbuy::engine

@@ -75,6 +75,57 @@ rappen overhead(expected_procedure e) {
   return e.international ? 4000000 : 2500000;
 }
 
+// DOMAIN.md §4.6, the slow way: every individual purchase against every joint tender of its key.
+void check_window_shifts(const bundling_input& in, const bundling_result& result, const std::map<std::string, rappen>& standalone_of) {
+  const auto& tiers_of = test::shipped_reference_data().costs.default_tiers;
+  for (const auto& home : result.bundles) {
+    if (home.decision != decision::individual) continue;
+    for (const auto& m : home.members) {
+      CAPTURE(m.intent);
+      const auto& n = *std::find_if(in.intents.begin(), in.intents.end(), [&](const intent& i) { return i.id == m.intent; });
+      const bundle* best = nullptr;
+      std::int64_t best_shift = 0;
+      for (const auto& tender : result.bundles) {
+        if (tender.decision != decision::joint_tender || tender.compatibility_key != home.compatibility_key) continue;
+        std::int64_t shift = 0;
+        if (n.latest < tender.award_from) shift = (tender.award_from - n.latest).count();
+        if (n.earliest > tender.award_to) shift = (tender.award_to - n.earliest).count();
+        if (best == nullptr || std::llabs(shift) < std::llabs(best_shift)) {
+          best = &tender;
+          best_shift = shift;
+        }
+      }
+      const flag* suggestion = nullptr;
+      for (const auto& f : result.flags) {
+        if (f.intent == m.intent && f.reason.code == codes::window_shift) suggestion = &f;
+      }
+      if (best == nullptr) {
+        CHECK(suggestion == nullptr);
+        continue;
+      }
+      const bool new_buyer = std::none_of(best->members.begin(), best->members.end(),
+                                          [&](const member& other) { return other.organisation == m.organisation; });
+      const rappen value = best->value + m.value;
+      const std::int64_t quantity = best->quantity + m.quantity;
+      const auto& tiers = tiers_of.at(best->category);
+      const auto ruling = procedure_for(value);
+      const rappen standalone = standalone_of.at(best->id) + after_discount(m.value, basis_points(tiers, m.quantity)) +
+                                overhead(procedure_for(m.value));
+      const rappen joint = after_discount(value, basis_points(tiers, quantity)) + overhead(ruling) +
+                           150000 * (best->buyers + (new_buyer ? 1 : 0));
+      const rappen change = standalone - joint - best->estimated_savings;
+      if (change <= 0) {
+        CHECK(suggestion == nullptr);
+        continue;
+      }
+      REQUIRE(suggestion != nullptr);
+      CHECK(suggestion->reason.amounts.at("shift_days") == best_shift);
+      CHECK(suggestion->reason.amounts.at("savings_change") == change);
+      CHECK(suggestion->reason.texts.at("bundle") == best->id);
+    }
+  }
+}
+
 void check_instance(std::uint32_t seed) {
   CAPTURE(seed);
   std::mt19937 random{seed};
@@ -119,6 +170,7 @@ void check_instance(std::uint32_t seed) {
     CHECK(bundles_by_key[key] == fewest_groups(windows));
   }
 
+  std::map<std::string, rappen> standalone_of;
   for (const auto& b : result.bundles) {
     CAPTURE(b.id);
     date from = date::min(), to = date::max();
@@ -154,7 +206,19 @@ void check_instance(std::uint32_t seed) {
     CHECK(b.estimated_savings == standalone - joint);
     const bool joint_tender = b.buyers >= 2 && standalone - joint > 0 && (b.category != category::hardware || value >= 25000000);
     CHECK((b.decision == decision::joint_tender) == joint_tender);
+    standalone_of[b.id] = standalone;
+    // The lead buyer: the largest share; ties go to the smallest organisation id.
+    std::string lead;
+    rappen lead_value = -1;
+    for (const auto& [organisation, share] : per_buyer) {
+      if (share > lead_value) {
+        lead = organisation;
+        lead_value = share;
+      }
+    }
+    for (const auto& m : b.members) CHECK(m.lead == (m.organisation == lead));
   }
+  check_window_shifts(in, result, standalone_of);
 }
 
 }  // namespace

@@ -44,15 +44,15 @@ const bundle& bundle_of(const bundling_result& r, std::int64_t intent) {
   throw;
 }
 
-std::vector<std::string> flag_codes(const bundling_result& r, std::int64_t intent) {
-  std::vector<std::string> codes;
+std::vector<std::string_view> flag_codes(const bundling_result& r, std::int64_t intent) {
+  std::vector<std::string_view> codes;
   for (const auto& f : r.flags) {
-    if (f.intent == intent) codes.push_back(f.reason.code);
+    if (f.intent == intent) codes.emplace_back(f.reason.code);
   }
   return codes;
 }
 
-bool has_reason(const bundle& b, const char* code) {
+bool has_reason(const bundle& b, std::string_view code) {
   return std::any_of(b.reasons.begin(), b.reasons.end(), [&](const reason& r) { return r.code == code; });
 }
 
@@ -77,7 +77,7 @@ TEST_CASE("one intent is a bundle of its own, bought individually by its single 
   CHECK(b.members[0].lead);
   CHECK(b.award_from == on_day(0));
   CHECK(b.award_to == on_day(90));
-  CHECK(flag_codes(r, 1) == std::vector<std::string>{codes::hardware_too_small, codes::single_buyer});
+  CHECK(flag_codes(r, 1) == std::vector<std::string_view>{codes::hardware_too_small, codes::single_buyer});
 }
 
 TEST_CASE("the fewest tenders, by the earliest-deadline rule") {
@@ -131,7 +131,7 @@ TEST_CASE("two small software buyers: not worth a joint tender, with the figures
   // Alone: 5'250 + 2'000 each; together: 10'500 + 2'000 + 2 × 1'500.
   CHECK(b.estimated_savings == (525000 + 200000) * 2 - (1050000 + 200000 + 300000));
   CHECK(b.decision == decision::individual);
-  CHECK(flag_codes(r, 1) == std::vector<std::string>{codes::not_worth});
+  CHECK(flag_codes(r, 1) == std::vector<std::string_view>{codes::not_worth});
 }
 
 TEST_CASE("hardware below the open threshold is flagged too small, with shortfall, not 'not worth'") {
@@ -140,7 +140,7 @@ TEST_CASE("hardware below the open threshold is flagged too small, with shortfal
   const auto r = run_bundling(in);
   const auto& b = r.bundles.at(0);
   CHECK(b.decision == decision::individual);
-  CHECK(flag_codes(r, 1) == std::vector<std::string>{codes::hardware_too_small});
+  CHECK(flag_codes(r, 1) == std::vector<std::string_view>{codes::hardware_too_small});
   const auto& f = r.flags.at(0);
   CHECK(f.reason.amounts.at("value") == 75 * 115000);
   CHECK(f.reason.amounts.at("open_threshold") == 25000000);
@@ -235,7 +235,7 @@ TEST_CASE("unknown items are not grouped and are flagged") {
   in.intents = {make(1, "1001", "ghost", 1, 0, 1)};
   const auto r = run_bundling(in);
   CHECK(r.bundles.empty());
-  CHECK(flag_codes(r, 1) == std::vector<std::string>{codes::unpriceable});
+  CHECK(flag_codes(r, 1) == std::vector<std::string_view>{codes::unpriceable});
 }
 
 TEST_CASE("the same input in any order gives the same output") {
