@@ -64,14 +64,12 @@ json_error locate(std::string path, const std::string& description) {
   return {std::move(path), description};
 }
 
-}  // namespace
-
-std::vector<json_error> validate_against_schema(std::string_view schema_name, const boost::json::value& document,
-                                                const std::string& path_prefix) {
+std::vector<json_error> validate_with(const valijson::Schema& schema, const boost::json::value& document,
+                                      const std::string& path_prefix) {
   valijson::Validator validator;
   valijson::ValidationResults results;
   std::vector<json_error> errors;
-  if (validator.validate(schema_named(schema_name), valijson::adapters::BoostJsonAdapter{document}, &results)) return errors;
+  if (validator.validate(schema, valijson::adapters::BoostJsonAdapter{document}, &results)) return errors;
   valijson::ValidationResults::Error error;
   std::map<std::string, std::string> first_per_path;  // valijson reports the same place at several levels
   std::vector<std::string> order;
@@ -87,6 +85,22 @@ std::vector<json_error> validate_against_schema(std::string_view schema_name, co
     if (!has_deeper) errors.push_back({path, first_per_path[path]});
   }
   return errors;
+}
+
+}  // namespace
+
+std::vector<json_error> validate_against(const boost::json::value& schema, const boost::json::value& document) {
+  const auto* declared = schema.is_object() ? schema.as_object().if_contains("$schema") : nullptr;
+  const bool draft4 = declared != nullptr && declared->is_string() && declared->as_string().find("draft-04") != boost::json::string::npos;
+  valijson::Schema parsed;
+  valijson::SchemaParser parser{draft4 ? valijson::SchemaParser::kDraft4 : valijson::SchemaParser::kDraft7};
+  parser.populateSchema(valijson::adapters::BoostJsonAdapter{schema}, parsed);
+  return validate_with(parsed, document, "");
+}
+
+std::vector<json_error> validate_against_schema(std::string_view schema_name, const boost::json::value& document,
+                                                const std::string& path_prefix) {
+  return validate_with(schema_named(schema_name), document, path_prefix);
 }
 
 parsed_json parse_json_text(std::string_view text, std::size_t max_depth) {

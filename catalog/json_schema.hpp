@@ -21,6 +21,10 @@ struct json_error {
 std::vector<json_error> validate_against_schema(std::string_view schema_name, const boost::json::value& document,
                                                 const std::string& path_prefix = "");
 
+/// Every violation by `document` of the schema `schema` itself (draft 4 when its "$schema" says
+/// so, draft 7 otherwise), for schemas that are not embedded: the OCDS release schema in tests.
+std::vector<json_error> validate_against(const boost::json::value& schema, const boost::json::value& document);
+
 /// The result of parsing JSON text: a value, or where and why it is not JSON.
 struct parsed_json {
   boost::json::value value;

@@ -220,6 +220,9 @@ inline constexpr static_name splitting_risk = "SPLITTING_RISK";
 inline constexpr static_name window_shift = "WINDOW_SHIFT_SUGGESTED";
 inline constexpr static_name no_thresholds = "NO_THRESHOLDS_IN_FORCE";
 inline constexpr static_name unpriceable = "UNPRICEABLE";
+/// A person changed the tender after the engine proposed it; texts: change (decline, move_out,
+/// merge, review), subject, by; amounts: value_before, savings_before.
+inline constexpr static_name reevaluated = "REEVALUATED";
 }  // namespace codes
 
 }  // namespace jointbuy::engine

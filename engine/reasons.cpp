@@ -109,6 +109,19 @@ std::string describe(const reason& r, language lang) {
     return de ? "Der Artikel " + text(r, "item") + " ist unbekannt oder der Wert übersteigt die Grenzen: nicht gruppiert."
               : "The item " + text(r, "item") + " is unknown or the value exceeds the limits: not grouped.";
   }
+  if (code == codes::reevaluated) {
+    const auto change = text(r, "change");
+    const auto subject = text(r, "subject");
+    std::string what;
+    if (change == "decline") what = de ? "Absage von " + subject : "buyer " + subject + " declined";
+    if (change == "move_out") what = de ? "Herausnahme der Beschaffungsabsicht " + subject : "intent " + subject + " was moved out";
+    if (change == "merge") what = de ? "Zusammenlegung mit " + subject : "merge with " + subject;
+    if (change == "review") what = de ? "Prüfung der geänderten Beschaffungsabsichten" : "review of changed intents";
+    return de ? "Neu bewertet nach " + what + " durch " + text(r, "by") + ": vorher " + chf(r, "value_before") +
+                    ", geschätzte Einsparung vorher " + chf(r, "savings_before") + "."
+              : "Re-evaluated after " + what + " (by " + text(r, "by") + "): before, " + chf(r, "value_before") +
+                    " with estimated savings of " + chf(r, "savings_before") + ".";
+  }
   return std::string{code.view()};
 }
 

@@ -15,6 +15,11 @@ problem& problem::with_header(std::string name, std::string value) {
   return *this;
 }
 
+problem& problem::with_allowed(std::vector<std::string> actions) {
+  allowed_ = std::move(actions);
+  return *this;
+}
+
 problem bad_request(std::string detail, std::vector<field_error> errors) {
   return problem(status::bad_request, "bad-request", "The request is malformed", std::move(detail), std::move(errors));
 }
@@ -56,6 +61,11 @@ response problem_response(const problem& p, unsigned http_version, bool keep_ali
     }
     body["errors"] = std::move(errors);
   }
+  if (p.allowed()) {
+    boost::json::array allowed;
+    for (const auto& a : *p.allowed()) allowed.push_back(boost::json::string{a});
+    body["allowed"] = std::move(allowed);
+  }
   response res{p.http_status(), http_version};
   res.set(beast_http::field::content_type, "application/problem+json");
   res.set(beast_http::field::cache_control, "no-store");
@@ -76,6 +86,13 @@ response problem_response(std::exception_ptr error, unsigned http_version, bool 
     return problem_response(problem(status::service_unavailable, "unavailable", "The service is unavailable",
                                     "The database cannot be reached right now; try again shortly.")
                                 .with_header("Retry-After", "5"),
+                            http_version, keep_alive);
+  } catch (const store::illegal_transition& e) {
+    return problem_response(problem(status::conflict, "illegal-transition", "The record's state does not allow this", e.what())
+                                .with_allowed(e.allowed()),
+                            http_version, keep_alive);
+  } catch (const store::precondition_failed& e) {
+    return problem_response(problem(status::precondition_failed, "stale-version", "The record has changed", e.what()),
                             http_version, keep_alive);
   } catch (const store::conflict& e) {
     return problem_response(problem(status::conflict, "conflict", "The change conflicts with existing data",

@@ -2,6 +2,7 @@
 // Errors as the client sees them: application/problem+json (RFC 9457), mapped in one place.
 
 #include <exception>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,6 +35,9 @@ class problem : public std::exception {
 
   /// Adds a header to send with the problem (WWW-Authenticate, Allow, Retry-After).
   problem& with_header(std::string name, std::string value);
+  /// Names the actions the record's state allows instead (member "allowed" of a 409).
+  problem& with_allowed(std::vector<std::string> actions);
+  const std::optional<std::vector<std::string>>& allowed() const { return allowed_; }
 
  private:
   status status_;
@@ -42,6 +46,7 @@ class problem : public std::exception {
   std::string detail_;
   std::vector<field_error> errors_;
   std::vector<std::pair<std::string, std::string>> headers_;
+  std::optional<std::vector<std::string>> allowed_;
 };
 
 /// 400: the request cannot be understood.

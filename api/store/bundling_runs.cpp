@@ -2,7 +2,12 @@
 
 #include <boost/json.hpp>
 
+#include <set>
+
 #include "api/store/audit_log.hpp"
+#include "api/store/bundle_review.hpp"
+#include "api/store/bundle_writer.hpp"
+#include "api/store/events.hpp"
 #include "api/store/catalog_items.hpp"
 #include "api/store/intents.hpp"
 #include "api/store/row_select.hpp"
@@ -17,37 +22,27 @@ namespace {
 constexpr const char* insert_run =
     "INSERT INTO bundling_runs (created_by, started_at, finished_at, intent_count, summary) "
     "VALUES (:created_by, :started_at, :finished_at, :intent_count, :summary) RETURNING id";
-constexpr const char* insert_bundle =
-    "INSERT INTO bundles (run_id, tender, compatibility_key, category, procurement_type, cpv, decision, status, award_from, "
-    "award_to, buyers, quantity, value_rappen, procedure, international, estimated_savings_rappen, reasons, version, "
-    "created_at, updated_at) VALUES (:run_id, :tender, :compatibility_key, :category, :procurement_type, :cpv, :decision, "
-    "'proposed', :award_from, :award_to, :buyers, :quantity, :value_rappen, :procedure, :international, "
-    ":estimated_savings_rappen, :reasons, 1, :created_at, :updated_at) RETURNING id";
-constexpr const char* insert_member =
-    "INSERT INTO bundle_members (bundle_id, intent_id, organisation_id, quantity, value_rappen, lead, own_procedure) "
-    "VALUES (:bundle_id, :intent_id, :organisation_id, :quantity, :value_rappen, :lead, :own_procedure)";
-constexpr const char* insert_flag =
-    "INSERT INTO flags (run_id, intent_id, organisation_id, code, message, details) "
-    "VALUES (:run_id, :intent_id, :organisation_id, :code, :message, :details)";
 constexpr const char* bundle_columns =
     "b.id, b.run_id, b.status, b.version, b.tender, b.compatibility_key, b.category, b.procurement_type, b.cpv, b.decision, "
     "b.award_from, b.award_to, b.buyers, b.quantity, b.value_rappen, b.procedure, b.international, "
-    "b.estimated_savings_rappen, b.reasons";
+    "b.estimated_savings_rappen, b.reasons, b.reference, b.review_reason";
 
 struct bundle_row {
   long long id = 0, run = 0, quantity = 0, amount = 0, savings = 0;
   int version = 0, buyers = 0, international = 0;
-  std::string status, tender, key, category, type, cpv, decision, from, to, procedure, reasons;
+  std::string status, tender, key, category, type, cpv, decision, from, to, procedure, reasons, reference, review_reason;
+  soci::indicator reference_null = soci::i_null;
 
   void into(soci::details::prepare_temp_type& s) {
     s, soci::into(id), soci::into(run), soci::into(status), soci::into(version), soci::into(tender), soci::into(key),
         soci::into(category), soci::into(type), soci::into(cpv), soci::into(decision), soci::into(from), soci::into(to),
         soci::into(buyers), soci::into(quantity), soci::into(amount), soci::into(procedure), soci::into(international),
-        soci::into(savings), soci::into(reasons);
+        soci::into(savings), soci::into(reasons), soci::into(reference, reference_null), soci::into(review_reason);
   }
 
   bundle_record value() const {
-    bundle_record r{id, run, status, version, {}};
+    bundle_record r{id, run, status, version, {}, reference_null == soci::i_ok ? std::optional{reference} : std::nullopt,
+                    review_reason, {}};
     auto& t = r.tender;
     t.id = tender;
     t.compatibility_key = key;
@@ -72,14 +67,15 @@ struct bundle_row {
 struct member_row {
   long long intent = 0, quantity = 0, amount = 0;
   int lead = 0;
-  std::string organisation, own_procedure;
+  std::string organisation, own_procedure, participation;
 
   void into(soci::details::prepare_temp_type& s) {
     s, soci::into(intent), soci::into(organisation), soci::into(quantity), soci::into(amount), soci::into(lead),
-        soci::into(own_procedure);
+        soci::into(own_procedure), soci::into(participation);
   }
-  engine::member value() const {
-    return {intent, organisation, quantity, amount, lead == 1, engine::parse_procedure(own_procedure).value_or(engine::procedure::open)};
+  std::pair<engine::member, std::string> value() const {
+    return {{intent, organisation, quantity, amount, lead == 1, engine::parse_procedure(own_procedure).value_or(engine::procedure::open)},
+            participation};
   }
 };
 
@@ -106,11 +102,15 @@ struct run_row {
 
 void attach_members(soci::session& session, std::vector<bundle_record>& bundles) {
   for (auto& b : bundles) {
-    b.tender.members = select_rows<member_row>(
+    const auto members = select_rows<member_row>(
         session,
-        "SELECT intent_id, organisation_id, quantity, value_rappen, lead, own_procedure FROM bundle_members "
+        "SELECT intent_id, organisation_id, quantity, value_rappen, lead, own_procedure, participation FROM bundle_members "
         "WHERE bundle_id = :id ORDER BY intent_id",
         [&](auto& s) { s, soci::use(b.id, "id"); });
+    for (const auto& [member, participation] : members) {
+      b.tender.members.push_back(member);
+      b.answers[member.organisation] = participation;
+    }
   }
 }
 
@@ -119,86 +119,47 @@ void attach_members(soci::session& session, std::vector<bundle_record>& bundles)
 run_record create_run(database& db, const catalog::reference_data& reference, const std::string& actor) {
   const std::string started_at = utc_timestamp_now();
   engine::bundling_input input{{}, {}, reference.thresholds, reference.costs};
+  std::map<long long, int> versions;
   db.with_session([&](soci::session& session) {
     transaction snapshot{session, transaction::kind::snapshot_read};
     input.items = catalog::engine_terms(all_items(session));
     for (const auto& record : submitted_intents(session)) {
       const auto& f = record.fields;
+      versions[record.id] = record.version;
       input.intents.push_back({record.id, f.organisation, f.item, f.quantity, f.unit_price, f.earliest, f.latest, f.contract_years});
     }
     snapshot.commit();
   });
-  const auto result = engine::run_bundling(input);
-  const std::string finished_at = utc_timestamp_now();
-  const std::string summary = boost::json::serialize(catalog::summary_json(result.summary));
 
   return db.with_session([&](soci::session& session) {
     transaction tx{session};
+    // Decided tenders keep their intents. Which ones they are is read in the write transaction, so
+    // that a tender approved while the snapshot was read is held out too.
+    const auto held_list = hold_decided_intents(session, versions, actor);
+    const std::set<long long> held(held_list.begin(), held_list.end());
+    std::erase_if(input.intents, [&](const engine::intent& i) { return held.count(i.id) > 0; });
+    const auto result = engine::run_bundling(input);
+    const std::string finished_at = utc_timestamp_now();
+    const std::string summary = boost::json::serialize(catalog::summary_json(result.summary));
     run_record run{0, actor, started_at, finished_at, static_cast<long long>(input.intents.size()), summary};
     session << insert_run, soci::use(actor, "created_by"), soci::use(started_at, "started_at"),
         soci::use(finished_at, "finished_at"), soci::use(run.intents, "intent_count"), soci::use(summary, "summary"),
         soci::into(run.id);
-
-    // The prepared statements live in this block: SQLite commits only once they are finalised (an
-    // INSERT … RETURNING stays "in progress" after its row is read).
+    std::vector<std::pair<long long, const engine::bundle*>> proposals;
     {
-    long long bundle_id = 0, intent_id = 0, quantity = 0, value = 0, savings = 0;
-    int buyers = 0, international = 0, lead = 0;
-    std::string tender, key, category, type, cpv, decision, from, to, procedure, reasons, organisation, own_procedure;
-    soci::statement bundle_insert =
-        (session.prepare << insert_bundle, soci::use(run.id, "run_id"), soci::use(tender, "tender"),
-         soci::use(key, "compatibility_key"), soci::use(category, "category"), soci::use(type, "procurement_type"),
-         soci::use(cpv, "cpv"), soci::use(decision, "decision"), soci::use(from, "award_from"), soci::use(to, "award_to"),
-         soci::use(buyers, "buyers"), soci::use(quantity, "quantity"), soci::use(value, "value_rappen"),
-         soci::use(procedure, "procedure"), soci::use(international, "international"),
-         soci::use(savings, "estimated_savings_rappen"), soci::use(reasons, "reasons"), soci::use(finished_at, "created_at"),
-         soci::use(finished_at, "updated_at"), soci::into(bundle_id));
-    soci::statement member_insert =
-        (session.prepare << insert_member, soci::use(bundle_id, "bundle_id"), soci::use(intent_id, "intent_id"),
-         soci::use(organisation, "organisation_id"), soci::use(quantity, "quantity"), soci::use(value, "value_rappen"),
-         soci::use(lead, "lead"), soci::use(own_procedure, "own_procedure"));
-    for (const auto& b : result.bundles) {
-      tender = b.id;
-      key = b.compatibility_key;
-      category = engine::to_string(b.category);
-      type = engine::to_string(b.procurement_type);
-      cpv = b.cpv;
-      decision = engine::to_string(b.decision);
-      from = engine::format_iso_date(b.award_from);
-      to = engine::format_iso_date(b.award_to);
-      buyers = b.buyers;
-      quantity = b.quantity;
-      value = b.value;
-      procedure = engine::to_string(b.procedure);
-      international = b.international ? 1 : 0;
-      savings = b.estimated_savings;
-      boost::json::array stored;
-      for (const auto& r : b.reasons) stored.push_back(catalog::reason_to_storage(r));
-      reasons = boost::json::serialize(stored);
-      bundle_insert.execute(true);
-      for (const auto& m : b.members) {
-        intent_id = m.intent;
-        organisation = m.organisation;
-        quantity = m.quantity;
-        value = m.value;
-        lead = m.lead ? 1 : 0;
-        own_procedure = engine::to_string(m.own_procedure);
-        member_insert.execute(true);
+      bundle_writer writer{session, run.id, versions};
+      for (const auto& b : result.bundles) {
+        const auto id = writer.insert(b, "proposed");
+        if (b.decision == engine::decision::joint_tender) proposals.emplace_back(id, &b);
       }
+      for (const auto& f : result.flags) writer.insert(f);
     }
-    std::string code, message, details;
-    soci::statement flag_insert =
-        (session.prepare << insert_flag, soci::use(run.id, "run_id"), soci::use(intent_id, "intent_id"),
-         soci::use(organisation, "organisation_id"), soci::use(code, "code"), soci::use(message, "message"),
-         soci::use(details, "details"));
-    for (const auto& f : result.flags) {
-      intent_id = f.intent;
-      organisation = f.organisation;
-      code = f.reason.code;
-      message = engine::describe(f.reason, engine::language::en);
-      details = boost::json::serialize(catalog::reason_to_storage(f.reason));
-      flag_insert.execute(true);
-    }
+    for (const auto& [id, b] : proposals) {
+      const auto details = boost::json::serialize(boost::json::object{
+          {"run", run.id}, {"tender", b->id}, {"status", "proposed"}, {"value_chf", engine::chf_from_rappen(b->value)}});
+      std::set<std::string> buyers;
+      for (const auto& m : b->members) buyers.insert(m.organisation);
+      for (const auto& buyer : buyers) append_event(session, {buyer, "bundle_proposed", id, details});
     }
     append_audit(session, {actor, "create", "bundling_run", std::to_string(run.id), std::nullopt, summary});
     tx.commit();
@@ -244,14 +205,16 @@ std::vector<bundle_record> list_bundles(database& db, const bundle_filter& filte
   });
 }
 
+std::optional<bundle_record> find_bundle(soci::session& session, long long id) {
+  auto bundles = select_rows<bundle_row>(session, "SELECT " + std::string{bundle_columns} + " FROM bundles b WHERE b.id = :id",
+                                         [&](auto& s) { s, soci::use(id, "id"); });
+  if (bundles.empty()) return std::nullopt;
+  attach_members(session, bundles);
+  return bundles.front();
+}
+
 std::optional<bundle_record> find_bundle(database& db, long long id) {
-  return db.with_session([&](soci::session& session) -> std::optional<bundle_record> {
-    auto bundles = select_rows<bundle_row>(session, "SELECT " + std::string{bundle_columns} + " FROM bundles b WHERE b.id = :id",
-                                           [&](auto& s) { s, soci::use(id, "id"); });
-    if (bundles.empty()) return std::nullopt;
-    attach_members(session, bundles);
-    return bundles.front();
-  });
+  return db.with_session([&](soci::session& session) { return find_bundle(session, id); });
 }
 
 std::vector<flag_record> list_flags(database& db, const flag_filter& filter) {

@@ -1,6 +1,7 @@
 #pragma once
 // Bundling runs in the store: the engine's tenders and flags, kept per run for review.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,9 +27,16 @@ struct run_record {
 struct bundle_record {
   long long id = 0;
   long long run = 0;
+  /// proposed, approved, rejected, tendered, withdrawn or needs_review.
   std::string status;
   int version = 1;
   engine::bundle tender;
+  /// The tender's reference once tendered (its simap number, say).
+  std::optional<std::string> reference;
+  /// Why the tender needs review; empty otherwise.
+  std::string review_reason;
+  /// Each participating organisation's answer: pending, confirmed (declined buyers are no longer members).
+  std::map<std::string, std::string> answers;
 };
 
 /// A stored flag of a run.
@@ -39,7 +47,10 @@ struct flag_record {
 };
 
 /// Runs the engine on a consistent snapshot of every submitted intent and stores the run with its
-/// tenders (status proposed) and flags, audited. Intents are read, never changed.
+/// tenders (status proposed) and flags, audited, with an event for each buyer of a proposed joint
+/// tender. Intents in approved, tendered or under-review tenders are held out; an approved or
+/// tendered one whose intent changed or was withdrawn since is marked needs_review. Intents are
+/// read, never changed.
 run_record create_run(database& db, const catalog::reference_data& reference, const std::string& actor);
 
 /// The run `id`, or the newest run for id 0.
@@ -61,6 +72,9 @@ std::vector<bundle_record> list_bundles(database& db, const bundle_filter& filte
 
 /// The tender `id`, if there is one.
 std::optional<bundle_record> find_bundle(database& db, long long id);
+
+/// The same, read in the caller's session (and so in its transaction).
+std::optional<bundle_record> find_bundle(soci::session& session, long long id);
 
 /// Which flags to list.
 struct flag_filter {

@@ -3,6 +3,8 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace jointbuy::store {
 
@@ -20,6 +22,23 @@ class unavailable : public error {
 
 /// A write collides with data that exists: a unique key is taken (409).
 class conflict : public error {
+ public:
+  using error::error;
+};
+
+/// A change that the record's state does not allow (409), with the actions that it does allow.
+class illegal_transition : public conflict {
+ public:
+  illegal_transition(const std::string& message, std::vector<std::string> allowed)
+      : conflict(message), allowed_(std::move(allowed)) {}
+  const std::vector<std::string>& allowed() const { return allowed_; }
+
+ private:
+  std::vector<std::string> allowed_;
+};
+
+/// The caller's copy is out of date: the record's version is not the one it named (412).
+class precondition_failed : public error {
  public:
   using error::error;
 };

@@ -203,6 +203,8 @@ std::vector<intent_record> submitted_intents(soci::session& session) {
   return select_intents(session, "WHERE n.status = 'submitted' ORDER BY n.id", [](auto&) {});
 }
 
+std::optional<intent_record> find_intent(soci::session& session, long long id) { return select_intent(session, id); }
+
 std::optional<intent_record> find_intent(database& db, long long id) {
   return db.with_session([&](soci::session& session) { return select_intent(session, id); });
 }

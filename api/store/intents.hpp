@@ -60,6 +60,9 @@ std::vector<intent_record> submitted_intents(soci::session& session);
 /// The intent `id`, if there is one.
 std::optional<intent_record> find_intent(database& db, long long id);
 
+/// The same, read in the caller's session (and so in its transaction).
+std::optional<intent_record> find_intent(soci::session& session, long long id);
+
 /// Which intents to list; empty filters match all. A window overlaps [from, to] when it has a day in it.
 struct intent_filter {
   std::optional<std::string> organisation;

@@ -1,5 +1,6 @@
 #include <boost/json.hpp>
 
+#include "api/http/handlers/bundle_views.hpp"
 #include "api/http/handlers/routes.hpp"
 #include "api/http/problem.hpp"
 #include "api/http/responses.hpp"
@@ -18,16 +19,6 @@ boost::json::object run_json(const store::run_record& run) {
           {"finished_at", run.finished_at},
           {"intents", run.intents},
           {"summary", boost::json::parse(run.summary)}};
-}
-
-boost::json::object bundle_json(const store::bundle_record& record, engine::language lang) {
-  auto json = catalog::bundle_json(record.tender, lang);
-  json["tender"] = record.tender.id;
-  json["id"] = record.id;
-  json["run"] = record.run;
-  json["status"] = record.status;
-  json["version"] = record.version;
-  return json;
 }
 
 // ?run=latest (the default) or ?run=ID: the run's id, or 404 when there is none.
@@ -80,19 +71,14 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
     const auto next = store::trim_to_page(bundles, page.limit, [](const auto& b) { return std::to_string(b.id); });
     boost::json::array items;
     const auto lang = preferred_language(ctx.req);
-    for (const auto& b : bundles) items.push_back(bundle_json(b, lang));
+    for (const auto& b : bundles) items.push_back(bundle_view(b, lang));
     return list_response(ctx.req, std::move(items), next);
   });
 
   routes.add(beast_http::verb::get, "/api/v1/bundles/{id}", access::authenticated, [&db](request_context& ctx) {
-    const auto id = positive_id(ctx.param("id"));
-    const auto bundle = id > 0 ? store::find_bundle(db, id) : std::nullopt;
-    const bool visible = bundle && (!ctx.is_municipality() ||
-                                    std::any_of(bundle->tender.members.begin(), bundle->tender.members.end(),
-                                                [&](const auto& m) { return m.organisation == ctx.who().organisation; }));
-    if (!visible) throw not_found("There is no bundle " + ctx.param("id") + ".");
-    auto res = json_response(ctx.req, status::ok, bundle_json(*bundle, preferred_language(ctx.req)));
-    set_version_etag(res, bundle->version);
+    const auto bundle = visible_bundle(ctx, db);
+    auto res = json_response(ctx.req, status::ok, bundle_view(bundle, preferred_language(ctx.req)));
+    set_version_etag(res, bundle.version);
     return res;
   });
 

@@ -14,6 +14,9 @@ router make_api_router(store::database& db, const catalog::reference_data& refer
   add_intent_routes(routes, db);
   add_audit_routes(routes, db);
   add_bundle_routes(routes, db, reference);
+  add_bundle_review_routes(routes, db, reference);
+  add_export_routes(routes, db);
+  add_event_routes(routes, db);
   return routes;
 }
 

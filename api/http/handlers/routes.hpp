@@ -32,6 +32,17 @@ void add_audit_routes(router& routes, store::database& db);
 /// /api/v1/bundles/{id}, GET /api/v1/flags.
 void add_bundle_routes(router& routes, store::database& db, const catalog::reference_data& reference);
 
+/// POST /api/v1/bundles/{id}/decision, /participation, /move-out and /merge; GET
+/// /api/v1/bundles/{id}/decisions.
+void add_bundle_review_routes(router& routes, store::database& db, const catalog::reference_data& reference);
+
+/// GET /api/v1/bundles/{id}/schedule.csv, /api/v1/bundling-runs/{id}/schedule.csv and
+/// /api/v1/bundles/{id}/ocds.json.
+void add_export_routes(router& routes, store::database& db);
+
+/// GET /api/v1/events?since=: what changed for the caller.
+void add_event_routes(router& routes, store::database& db);
+
 /// A router with every route of the API, authenticating bearer tokens against `db`. `reference`
 /// (thresholds, cost model, CPV list) must outlive the router.
 router make_api_router(store::database& db, const catalog::reference_data& reference);

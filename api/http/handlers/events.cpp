@@ -1,0 +1,37 @@
+#include <boost/json.hpp>
+
+#include "api/http/handlers/routes.hpp"
+#include "api/http/problem.hpp"
+#include "api/http/query.hpp"
+#include "api/http/responses.hpp"
+#include "api/store/events.hpp"
+
+namespace jointbuy::http {
+
+void add_event_routes(router& routes, store::database& db) {
+  routes.add(beast_http::verb::get, "/api/v1/events", access::authenticated, [&db](request_context& ctx) {
+    const auto page = parse_page(ctx.target);
+    long long since = 0;
+    if (const auto given = ctx.target.get("since"); given && *given != "0") {
+      since = positive_id(*given);
+      if (since == 0) throw bad_request("since must be the id of the last event seen, or 0", {{"since", "must be a non-negative integer"}});
+    }
+    // A municipality reads its own feed; coordinators and auditors read the coordinators' feed.
+    const std::optional<std::string> organisation =
+        ctx.is_municipality() ? ctx.who().organisation : std::nullopt;
+    const auto events = store::read_events(db, organisation, since, page.limit);
+    boost::json::array items;
+    for (const auto& e : events) {
+      items.push_back({{"id", e.id},
+                       {"occurred_at", e.occurred_at},
+                       {"kind", e.record.kind},
+                       {"bundle", e.record.bundle},
+                       {"details", boost::json::parse(e.record.details)}});
+    }
+    const long long last = events.empty() ? since : events.back().id;
+    boost::json::object body{{"items", std::move(items)}, {"since", since}, {"next_since", last}};
+    return json_response(ctx.req, status::ok, body);
+  });
+}
+
+}  // namespace jointbuy::http

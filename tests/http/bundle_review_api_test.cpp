@@ -1,0 +1,291 @@
+// The review of proposed tenders over HTTP: coordinators decide, buyers answer, every change
+// checks the version, a decline re-evaluates, and a new run keeps what was decided.
+#include <doctest/doctest.h>
+
+#include <future>
+
+#include "api/store/intents.hpp"
+#include "tests/support/api_fixture.hpp"
+
+using namespace jointbuy;
+using boost::beast::http::verb;
+using test::api_fixture;
+using namespace std::chrono;
+
+namespace {
+
+long long submit(api_fixture& f, const std::string& organisation, const std::string& item, std::int64_t quantity, int from, int to) {
+  catalog::intent_draft d;
+  d.organisation = organisation;
+  d.item = item;
+  d.quantity = quantity;
+  d.earliest = engine::date{2027y / January / 1} + days{from};
+  d.latest = engine::date{2027y / January / 1} + days{to};
+  return store::create_intent(*f.db, d, "test", std::nullopt, "").intent.id;
+}
+
+// Twelve buyers of the school administration software in one half year, Kriens and Emmen among them.
+void submit_schools(api_fixture& f) {
+  const char* schools[] = {"1059", "1024", "1054", "1058", "1040", "1103", "1031", "1062", "1063", "1151", "1093", "1098"};
+  for (int k = 0; k < 12; ++k) submit(f, schools[k], "school-administration-software", 400 + 60 * k, k * 3, 170);
+}
+
+long long start_run(const api_fixture& f) {
+  const auto run = test::http_request(f.port(), verb::post, "/api/v1/bundling-runs", {}, api_fixture::auth(f.coordinator));
+  REQUIRE(run.status == 201);
+  return run.json().at("id").as_int64();
+}
+
+boost::json::value joint_tender(const api_fixture& f) {
+  const auto list = test::http_get(f.port(), "/api/v1/bundles?decision=joint_tender", f.coordinator).json();
+  REQUIRE(list.at("items").as_array().size() == 1);
+  return list.at("items").at(0);
+}
+
+struct bundle_ref {
+  std::string path;
+  int version;
+};
+
+bundle_ref ref_of(const boost::json::value& bundle) {
+  return {"/api/v1/bundles/" + std::to_string(bundle.at("id").as_int64()), static_cast<int>(bundle.at("version").as_int64())};
+}
+
+test::http_reply post(const api_fixture& f, const std::string& bearer, const std::string& target, const std::string& body,
+                      std::optional<int> version) {
+  test::header_list headers{{"Content-Type", "application/json"}};
+  if (version) headers.push_back({"If-Match", "\"" + std::to_string(*version) + "\""});
+  return test::http_request(f.port(), verb::post, target, body, api_fixture::auth(bearer, headers));
+}
+
+test::http_reply decide(const api_fixture& f, const bundle_ref& b, const std::string& decision, const std::string& extra = "") {
+  return post(f, f.coordinator, b.path + "/decision", R"({"decision": ")" + decision + R"(", "comment": "review")" + extra + "}",
+              b.version);
+}
+
+test::http_reply answer(const api_fixture& f, const std::string& bearer, const bundle_ref& b, const std::string& what) {
+  return post(f, bearer, b.path + "/participation", R"({"answer": ")" + what + R"("})", b.version);
+}
+
+bundle_ref after(const test::http_reply& reply) {
+  REQUIRE(reply.status == 200);
+  return ref_of(reply.json());
+}
+
+std::vector<std::string> allowed_of(const test::http_reply& reply) {
+  std::vector<std::string> allowed;
+  const auto body = reply.json();
+  for (const auto& a : body.at("allowed").as_array()) allowed.emplace_back(a.as_string());
+  return allowed;
+}
+
+}  // namespace
+
+TEST_CASE("a proposed joint tender is approved, confirmed by every buyer and tendered; nothing else is allowed") {
+  api_fixture f;
+  submit(f, "1059", "school-administration-software", 500, 0, 170);
+  submit(f, "1024", "school-administration-software", 700, 10, 170);
+  start_run(f);
+  auto b = ref_of(joint_tender(f));
+
+  CHECK(post(f, f.coordinator, b.path + "/decision", R"({"decision": "approve"})", std::nullopt).status == 428);
+  CHECK(post(f, f.coordinator, b.path + "/decision", R"({"decision": "approve"})", b.version + 1).status == 412);
+  CHECK(post(f, f.kriens, b.path + "/decision", R"({"decision": "approve"})", b.version).status == 403);
+  CHECK(post(f, f.coordinator, b.path + "/decision", R"({"decision": "maybe"})", b.version).status == 422);
+  CHECK(answer(f, f.kriens, b, "confirm").status == 409);  // not approved yet
+  const auto tendered_early = decide(f, b, "tendered", R"(, "reference": "simap-1")");
+  CHECK(tendered_early.status == 409);
+  CHECK(allowed_of(tendered_early) == std::vector<std::string>{"approve", "reject", "withdraw"});
+
+  b = after(decide(f, b, "approve"));
+  CHECK(test::http_get(f.port(), b.path, f.kriens).json().at("status") == "approved");
+  const auto unconfirmed = decide(f, b, "tendered", R"(, "reference": "simap-1")");
+  CHECK(unconfirmed.status == 409);
+  CHECK(unconfirmed.json().at("detail").as_string().find("1024") != std::string::npos);
+  CHECK(answer(f, f.auditor, b, "confirm").status == 403);
+  b = after(answer(f, f.kriens, b, "confirm"));
+  b = after(answer(f, f.emmen, b, "confirm"));
+  const auto confirmed = test::http_get(f.port(), b.path, f.coordinator).json();
+  CHECK(confirmed.at("answers").at("1059") == "confirmed");
+  CHECK(confirmed.at("answers").at("1024") == "confirmed");
+  CHECK(decide(f, b, "tendered").status == 422);  // the reference is required
+  const auto tendered = decide(f, b, "tendered", R"(, "reference": "simap-2027-0042")");
+  REQUIRE(tendered.status == 200);
+  CHECK(tendered.json().at("status") == "tendered");
+  CHECK(tendered.json().at("reference") == "simap-2027-0042");
+  b = ref_of(tendered.json());
+  const auto again = decide(f, b, "approve");
+  CHECK(again.status == 409);
+  CHECK(allowed_of(again) == std::vector<std::string>{"withdraw"});
+  b = after(decide(f, b, "withdraw"));
+  const auto terminal = decide(f, b, "approve");
+  CHECK(terminal.status == 409);
+  CHECK(allowed_of(terminal).empty());
+
+  const auto history = test::http_get(f.port(), b.path + "/decisions", f.auditor).json();
+  std::vector<std::string> decisions;
+  for (const auto& d : history.at("items").as_array()) decisions.emplace_back(d.at("decision").as_string());
+  CHECK(decisions == std::vector<std::string>{"approve", "confirm", "confirm", "tendered", "withdraw"});
+  // Kriens's feed: the proposal, then every change, in order.
+  const auto feed = test::http_get(f.port(), "/api/v1/events?since=0", f.kriens).json();
+  std::vector<std::string> kinds;
+  for (const auto& e : feed.at("items").as_array()) kinds.emplace_back(e.at("kind").as_string());
+  CHECK(kinds == std::vector<std::string>{"bundle_proposed", "bundle_decided", "participation_answered", "participation_answered",
+                                          "bundle_decided", "bundle_decided"});
+  const auto since = feed.at("next_since").as_int64();
+  CHECK(test::http_get(f.port(), "/api/v1/events?since=" + std::to_string(since), f.kriens).json().at("items").as_array().empty());
+  CHECK(test::http_get(f.port(), "/api/v1/events?since=x", f.kriens).status == 400);
+  CHECK(test::http_get(f.port(), "/api/v1/events", f.coordinator).json().at("items").as_array().size() == 5);
+}
+
+TEST_CASE("rejected stays rejected; individual purchases are not approved; an old run's proposal is not approved") {
+  api_fixture f;
+  submit(f, "1059", "school-administration-software", 500, 0, 170);
+  submit(f, "1024", "school-administration-software", 700, 10, 170);
+  submit(f, "1059", "laptop-standard-14", 5, 0, 30);
+  start_run(f);
+  auto b = ref_of(joint_tender(f));
+  const auto hardware = test::http_get(f.port(), "/api/v1/bundles?category=hardware", f.coordinator).json().at("items").at(0);
+  const auto individual = decide(f, ref_of(hardware), "approve");
+  CHECK(individual.status == 409);
+  CHECK(allowed_of(individual) == std::vector<std::string>{"reject", "withdraw"});
+
+  start_run(f);  // a newer run replaces the first one's proposals
+  const auto stale_run = decide(f, b, "approve");
+  CHECK(stale_run.status == 409);
+  CHECK(stale_run.json().at("detail").as_string().find("newer run") != std::string::npos);
+  b = after(decide(f, b, "reject"));
+  const auto rejected = test::http_get(f.port(), b.path, f.coordinator).json();
+  CHECK(rejected.at("status") == "rejected");
+  CHECK(rejected.at("allowed_actions").as_array().empty());
+  CHECK(allowed_of(decide(f, b, "approve")).empty());
+}
+
+TEST_CASE("two coordinators approving at once: exactly one wins") {
+  api_fixture f;
+  submit_schools(f);
+  start_run(f);
+  const auto b = ref_of(joint_tender(f));
+  auto first = std::async(std::launch::async, [&] { return decide(f, b, "approve").status; });
+  auto second = std::async(std::launch::async, [&] { return decide(f, b, "approve").status; });
+  const int a = first.get(), c = second.get();
+  CHECK(((a == 200) != (c == 200)));
+  CHECK((a == 412 || a == 409 || c == 412 || c == 409));
+  const auto history = test::http_get(f.port(), b.path + "/decisions", f.coordinator).json();
+  CHECK(history.at("items").as_array().size() == 1);
+}
+
+TEST_CASE("a decline re-evaluates the tender without the buyer, whose intent goes back to individual purchase") {
+  api_fixture f;
+  submit_schools(f);
+  start_run(f);
+  const auto before = joint_tender(f);
+  auto b = after(decide(f, ref_of(before), "approve"));
+  b = after(answer(f, f.emmen, b, "confirm"));
+  const auto declined = answer(f, f.kriens, b, "decline");
+  REQUIRE(declined.status == 200);
+  const auto now = test::http_get(f.port(), b.path, f.coordinator).json();
+  CHECK(now.at("status") == "approved");
+  CHECK(now.at("buyers") == 11);
+  CHECK(now.at("members").as_array().size() == 11);
+  CHECK(now.at("value_chf").to_number<double>() < before.at("value_chf").to_number<double>());
+  CHECK(now.at("answers").at("1024") == "confirmed");  // Emmen's answer stands
+  CHECK_FALSE(now.at("answers").as_object().contains("1059"));
+  bool recorded = false;
+  for (const auto& r : now.at("reasons").as_array()) recorded = recorded || r.at("code") == "REEVALUATED";
+  CHECK(recorded);
+  // The coordinator sees before and after.
+  const auto history = test::http_get(f.port(), b.path + "/decisions", f.coordinator).json();
+  const auto& last = history.at("items").as_array().back();
+  CHECK(last.at("decision") == "decline");
+  CHECK(last.at("details").at("before").at("buyers") == 12);
+  CHECK(last.at("details").at("after").at("buyers") == 11);
+  // Kriens no longer sees the joint tender; its intent is an individual purchase of the same run, flagged.
+  CHECK(test::http_get(f.port(), b.path, f.kriens).status == 404);
+  const auto mine = test::http_get(f.port(), "/api/v1/bundles", f.kriens).json();
+  REQUIRE(mine.at("items").as_array().size() == 1);
+  CHECK(mine.at("items").at(0).at("decision") == "individual");
+  CHECK(mine.at("items").at(0).at("run") == now.at("run"));
+  const auto flags = test::http_get(f.port(), "/api/v1/flags?code=SINGLE_BUYER", f.kriens).json();
+  CHECK(flags.at("items").as_array().size() == 1);
+}
+
+TEST_CASE("when a decline leaves one buyer, the tender needs review") {
+  api_fixture f;
+  submit(f, "1059", "school-administration-software", 500, 0, 170);
+  submit(f, "1024", "school-administration-software", 700, 10, 170);
+  start_run(f);
+  auto b = after(decide(f, ref_of(joint_tender(f)), "approve"));
+  const auto declined = answer(f, f.emmen, b, "decline");
+  REQUIRE(declined.status == 200);
+  CHECK(declined.json().at("status") == "needs_review");
+  CHECK(declined.json().at("decision") == "individual");
+  CHECK(declined.json().at("review_reason").as_string().find("1024") != std::string::npos);
+  CHECK(allowed_of(decide(f, ref_of(declined.json()), "tendered", R"(, "reference": "x")")) ==
+        std::vector<std::string>{"reject", "withdraw"});
+}
+
+TEST_CASE("a new run keeps approved tenders and puts one whose intent changed under review") {
+  api_fixture f;
+  submit_schools(f);
+  const auto laptop = submit(f, "1059", "laptop-standard-14", 5, 0, 30);
+  start_run(f);
+  auto b = after(decide(f, ref_of(joint_tender(f)), "approve"));
+  const auto second = start_run(f);
+  // The approved tender's intents are held out: the new run holds only the laptop.
+  const auto run = test::http_get(f.port(), "/api/v1/bundling-runs/" + std::to_string(second), f.coordinator).json();
+  CHECK(run.at("intents") == 1);
+  const auto bundles = test::http_get(f.port(), "/api/v1/bundles?run=" + std::to_string(second), f.coordinator).json();
+  REQUIRE(bundles.at("items").as_array().size() == 1);
+  CHECK(bundles.at("items").at(0).at("members").at(0).at("intent") == laptop);
+  CHECK(test::http_get(f.port(), b.path, f.coordinator).json().at("status") == "approved");
+
+  // Kriens changes its school intent; the next run puts the tender under review.
+  const auto kriens_intent = test::http_get(f.port(), b.path, f.coordinator).json().at("members").at(0).at("intent").as_int64();
+  const auto path = "/api/v1/intents/" + std::to_string(kriens_intent);
+  const auto current = test::http_get(f.port(), path, f.kriens);
+  auto changed = current.json().as_object();
+  const auto etag = current.header("ETag");
+  boost::json::object body{{"item", changed.at("item")}, {"quantity", 999}, {"earliest", changed.at("earliest")},
+                           {"latest", changed.at("latest")}};
+  REQUIRE(test::http_request(f.port(), verb::put, path, boost::json::serialize(body),
+                             api_fixture::auth(f.kriens, {{"Content-Type", "application/json"}, {"If-Match", etag}}))
+              .status == 200);
+  start_run(f);
+  const auto reviewed = test::http_get(f.port(), b.path, f.coordinator).json();
+  CHECK(reviewed.at("status") == "needs_review");
+  CHECK(reviewed.at("review_reason").as_string().find(std::to_string(kriens_intent)) != std::string::npos);
+  // Approving again re-evaluates with the changed quantity and asks every buyer again.
+  const auto approved = decide(f, ref_of(reviewed), "approve");
+  REQUIRE(approved.status == 200);
+  CHECK(approved.json().at("answers").at("1059") == "pending");
+  CHECK(approved.json().at("quantity").as_int64() > reviewed.at("quantity").as_int64());
+}
+
+TEST_CASE("a coordinator moves an intent out of a proposed tender and merges two proposals") {
+  api_fixture f;
+  submit(f, "1059", "school-administration-software", 500, 0, 100);
+  submit(f, "1024", "school-administration-software", 700, 10, 100);
+  const auto late = submit(f, "1054", "school-administration-software", 600, 120, 200);
+  submit(f, "1058", "school-administration-software", 650, 110, 200);
+  start_run(f);
+  const auto list = test::http_get(f.port(), "/api/v1/bundles?decision=joint_tender", f.coordinator).json();
+  REQUIRE(list.at("items").as_array().size() == 2);
+  const auto first = ref_of(list.at("items").at(0));
+  const auto second = ref_of(list.at("items").at(1));
+  // No common award date: the merge is refused and nothing changes.
+  const auto merge = post(f, f.coordinator, first.path + "/merge", R"({"with": )" + second.path.substr(16) + "}", first.version);
+  CHECK(merge.status == 409);
+  CHECK(post(f, f.coordinator, first.path + "/merge", R"({"with": 1, "extra": 2})", first.version).status == 422);
+  const auto moved = post(f, f.coordinator, second.path + "/move-out", R"({"intent": )" + std::to_string(late) + "}", second.version);
+  REQUIRE(moved.status == 200);
+  CHECK(moved.json().at("members").as_array().size() == 1);
+  CHECK(moved.json().at("decision") == "individual");
+  bool by_person = false;
+  const auto moved_body = moved.json();
+  for (const auto& r : moved_body.at("reasons").as_array()) {
+    by_person = by_person || (r.at("code") == "REEVALUATED" && r.at("message").as_string().find("moved out") != std::string::npos);
+  }
+  CHECK(by_person);
+  CHECK(post(f, f.kriens, second.path + "/move-out", R"({"intent": 1})", 1).status == 403);
+}
