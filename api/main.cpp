@@ -24,6 +24,7 @@ commands:
   validate-catalog      check the catalogue files (items, CPV list, thresholds, cost model)
   bundle                run the batching engine offline on a file of intents
   demo-intents          print the demo intents as a file for bundle
+  export                write a run's quantity schedule (CSV) or OCDS releases into a directory
   token                 create, revoke or list API tokens
 
 'jointbuy COMMAND --help' describes a command.
@@ -49,6 +50,7 @@ int main(int argc, char** argv) {
     if (command == "validate-catalog") return cli::run_validate_catalog(args);
     if (command == "bundle") return cli::run_bundle(args);
     if (command == "demo-intents") return cli::run_demo_intents(args);
+    if (command == "export") return cli::run_export(args);
     std::cerr << "jointbuy: unknown command '" << command << "'\n\n" << usage;
     return 2;
   } catch (const cli::usage_error& e) {

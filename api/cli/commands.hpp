@@ -21,6 +21,8 @@ int run_import_intents(const std::vector<std::string>& args);
 int run_bundle(const std::vector<std::string>& args);
 /// `jointbuy demo-intents`: the demo intents as a file for `bundle`.
 int run_demo_intents(const std::vector<std::string>& args);
+/// `jointbuy export --run ID --format csv|ocds --out DIR`: a run's tender documents as files.
+int run_export(const std::vector<std::string>& args);
 /// `jointbuy validate-catalog [DIR]`: checks the catalogue files.
 int run_validate_catalog(const std::vector<std::string>& args);
 /// `jointbuy token create|revoke|list`.

@@ -7,10 +7,13 @@
 
 #include <boost/beast/core/flat_buffer.hpp>
 
+#include "api/store/bundling_runs.hpp"
 #include "api/store/migrations.hpp"
+#include "api/store/tender_documents.hpp"
 #include "catalog/json_schema.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/http_client.hpp"
+#include "tests/support/reference_data.hpp"
 #include "tests/support/scratch_database.hpp"
 #include "tests/support/store_helpers.hpp"
 
@@ -138,7 +141,7 @@ TEST_CASE("import-intents stores a whole file for one organisation, or nothing w
 
 TEST_CASE("usage errors exit 2 and every command has --help") {
   for (const char* command : {"serve", "migrate", "seed-demo", "import-organisations", "import-intents", "token",
-                              "validate-catalog", "bundle", "demo-intents"}) {
+                              "validate-catalog", "bundle", "demo-intents", "export"}) {
     CAPTURE(command);
     const auto help = test::run_jointbuy({command, "--help"});
     CHECK(help.exit_code == 0);
@@ -265,4 +268,52 @@ TEST_CASE("bundle lists every bad intent of a file and computes nothing") {
   CHECK(result.err.find("[1].item") != std::string::npos);
   CHECK(result.err.find("[2].quantity") != std::string::npos);
   CHECK(result.err.find("[2].organisation") != std::string::npos);
+}
+
+TEST_CASE("export writes a run's quantity schedule and one OCDS release per joint tender") {
+  test::scratch_database scratch;
+  REQUIRE(test::run_jointbuy({"migrate", "--db", scratch.url()}).exit_code == 0);
+  REQUIRE(test::run_jointbuy({"seed-demo", "--db", scratch.url()}).exit_code == 0);
+  auto db = scratch.open();
+  const auto run = store::create_run(*db, test::shipped_reference_data(), "cli-test");
+  const auto out = scratch.directory() / "documents";
+
+  const auto csv = test::run_jointbuy({"export", "--run", std::to_string(run.id), "--format", "csv", "--out", out.string(),
+                                       "--sep", "semicolon", "--bom", "--lang", "de", "--db", scratch.url()});
+  REQUIRE_MESSAGE(csv.exit_code == 0, csv.err);
+  const auto csv_path = out / ("jointbuy-run-" + std::to_string(run.id) + "-schedule.csv");
+  CHECK(csv.out == csv_path.string() + "\n");
+  std::ifstream csv_file{csv_path, std::ios::binary};
+  const std::string written{std::istreambuf_iterator<char>{csv_file}, {}};
+  CHECK(written.starts_with("\xEF\xBB\xBF" "Ausschreibung;Titel;CPV;"));
+  // The same bytes the API serves for GET /api/v1/bundling-runs/ID/schedule.csv?sep=semicolon&bom=1&lang=de.
+  CHECK(written == catalog::schedule_csv(store::schedule_of_run(*db, run.id, engine::language::de), {';', true, engine::language::de}));
+  const auto document = catalog::read_csv(written.substr(3), ';');
+  REQUIRE_FALSE(document.error);
+  CHECK(document.records.size() > 10);
+
+  const auto ocds = test::run_jointbuy({"export", "--run", "latest", "--format", "ocds", "--out", out.string(), "--db", scratch.url()});
+  REQUIRE_MESSAGE(ocds.exit_code == 0, ocds.err);
+  std::ifstream schema_file{std::string{JOINTBUY_SOURCE_DIR} + "/schemas/json/ocds-1.1-release-schema.json"};
+  const auto schema = boost::json::parse(std::string{std::istreambuf_iterator<char>{schema_file}, {}});
+  std::size_t releases = 0;
+  for (const auto& entry : std::filesystem::directory_iterator{out}) {
+    if (entry.path().extension() != ".json") continue;
+    ++releases;
+    std::ifstream file{entry.path()};
+    const auto release = boost::json::parse(std::string{std::istreambuf_iterator<char>{file}, {}});
+    CAPTURE(entry.path());
+    CHECK(catalog::validate_against(schema, release).empty());
+    CHECK(ocds.out.find(entry.path().string()) != std::string::npos);
+  }
+  store::bundle_filter joint;
+  joint.run = run.id;
+  joint.decision = engine::decision::joint_tender;
+  joint.limit = 500;
+  CHECK(releases == store::list_bundles(*db, joint).size());
+  CHECK(releases >= 2);
+
+  CHECK(test::run_jointbuy({"export", "--run", "999", "--format", "csv", "--out", out.string(), "--db", scratch.url()}).exit_code == 1);
+  CHECK(test::run_jointbuy({"export", "--run", "x1", "--format", "csv", "--out", out.string(), "--db", scratch.url()}).exit_code == 2);
+  CHECK(test::run_jointbuy({"export", "--run", "1", "--format", "pdf", "--out", out.string(), "--db", scratch.url()}).exit_code == 2);
 }

@@ -4,30 +4,19 @@
 
 #include <future>
 
-#include "api/store/intents.hpp"
 #include "tests/support/api_fixture.hpp"
 
 using namespace jointbuy;
 using boost::beast::http::verb;
 using test::api_fixture;
-using namespace std::chrono;
 
 namespace {
 
-long long submit(api_fixture& f, const std::string& organisation, const std::string& item, std::int64_t quantity, int from, int to) {
-  catalog::intent_draft d;
-  d.organisation = organisation;
-  d.item = item;
-  d.quantity = quantity;
-  d.earliest = engine::date{2027y / January / 1} + days{from};
-  d.latest = engine::date{2027y / January / 1} + days{to};
-  return store::create_intent(*f.db, d, "test", std::nullopt, "").intent.id;
-}
 
 // Twelve buyers of the school administration software in one half year, Kriens and Emmen among them.
 void submit_schools(api_fixture& f) {
   const char* schools[] = {"1059", "1024", "1054", "1058", "1040", "1103", "1031", "1062", "1063", "1151", "1093", "1098"};
-  for (int k = 0; k < 12; ++k) submit(f, schools[k], "school-administration-software", 400 + 60 * k, k * 3, 170);
+  for (int k = 0; k < 12; ++k) f.add_intent(schools[k], "school-administration-software", 400 + 60 * k, k * 3, 170);
 }
 
 long long start_run(const api_fixture& f) {
@@ -83,8 +72,8 @@ std::vector<std::string> allowed_of(const test::http_reply& reply) {
 
 TEST_CASE("a proposed joint tender is approved, confirmed by every buyer and tendered; nothing else is allowed") {
   api_fixture f;
-  submit(f, "1059", "school-administration-software", 500, 0, 170);
-  submit(f, "1024", "school-administration-software", 700, 10, 170);
+  f.add_intent("1059", "school-administration-software", 500, 0, 170);
+  f.add_intent("1024", "school-administration-software", 700, 10, 170);
   start_run(f);
   auto b = ref_of(joint_tender(f));
 
@@ -140,9 +129,9 @@ TEST_CASE("a proposed joint tender is approved, confirmed by every buyer and ten
 
 TEST_CASE("rejected stays rejected; individual purchases are not approved; an old run's proposal is not approved") {
   api_fixture f;
-  submit(f, "1059", "school-administration-software", 500, 0, 170);
-  submit(f, "1024", "school-administration-software", 700, 10, 170);
-  submit(f, "1059", "laptop-standard-14", 5, 0, 30);
+  f.add_intent("1059", "school-administration-software", 500, 0, 170);
+  f.add_intent("1024", "school-administration-software", 700, 10, 170);
+  f.add_intent("1059", "laptop-standard-14", 5, 0, 30);
   start_run(f);
   auto b = ref_of(joint_tender(f));
   const auto hardware = test::http_get(f.port(), "/api/v1/bundles?category=hardware", f.coordinator).json().at("items").at(0);
@@ -212,8 +201,8 @@ TEST_CASE("a decline re-evaluates the tender without the buyer, whose intent goe
 
 TEST_CASE("when a decline leaves one buyer, the tender needs review") {
   api_fixture f;
-  submit(f, "1059", "school-administration-software", 500, 0, 170);
-  submit(f, "1024", "school-administration-software", 700, 10, 170);
+  f.add_intent("1059", "school-administration-software", 500, 0, 170);
+  f.add_intent("1024", "school-administration-software", 700, 10, 170);
   start_run(f);
   auto b = after(decide(f, ref_of(joint_tender(f)), "approve"));
   const auto declined = answer(f, f.emmen, b, "decline");
@@ -228,7 +217,7 @@ TEST_CASE("when a decline leaves one buyer, the tender needs review") {
 TEST_CASE("a new run keeps approved tenders and puts one whose intent changed under review") {
   api_fixture f;
   submit_schools(f);
-  const auto laptop = submit(f, "1059", "laptop-standard-14", 5, 0, 30);
+  const auto laptop = f.add_intent("1059", "laptop-standard-14", 5, 0, 30);
   start_run(f);
   auto b = after(decide(f, ref_of(joint_tender(f)), "approve"));
   const auto second = start_run(f);
@@ -264,10 +253,10 @@ TEST_CASE("a new run keeps approved tenders and puts one whose intent changed un
 
 TEST_CASE("a coordinator moves an intent out of a proposed tender and merges two proposals") {
   api_fixture f;
-  submit(f, "1059", "school-administration-software", 500, 0, 100);
-  submit(f, "1024", "school-administration-software", 700, 10, 100);
-  const auto late = submit(f, "1054", "school-administration-software", 600, 120, 200);
-  submit(f, "1058", "school-administration-software", 650, 110, 200);
+  f.add_intent("1059", "school-administration-software", 500, 0, 100);
+  f.add_intent("1024", "school-administration-software", 700, 10, 100);
+  const auto late = f.add_intent("1054", "school-administration-software", 600, 120, 200);
+  f.add_intent("1058", "school-administration-software", 650, 110, 200);
   start_run(f);
   const auto list = test::http_get(f.port(), "/api/v1/bundles?decision=joint_tender", f.coordinator).json();
   REQUIRE(list.at("items").as_array().size() == 2);
@@ -288,4 +277,29 @@ TEST_CASE("a coordinator moves an intent out of a proposed tender and merges two
   }
   CHECK(by_person);
   CHECK(post(f, f.kriens, second.path + "/move-out", R"({"intent": 1})", 1).status == 403);
+
+  // The moved intent is now bought on its own; merging it back makes one joint tender again and
+  // withdraws the merged proposal, with a reason that names the person.
+  const auto all = test::http_get(f.port(), "/api/v1/bundles?limit=100", f.coordinator).json();
+  std::optional<bundle_ref> alone;
+  for (const auto& b : all.at("items").as_array()) {
+    if (b.at("members").as_array().size() == 1 && b.at("members").at(0).at("intent").as_int64() == late) alone = ref_of(b);
+  }
+  REQUIRE(alone);
+  const auto remaining = ref_of(moved.json());
+  CHECK(post(f, f.coordinator, remaining.path + "/merge", R"({"with": )" + alone->path.substr(16) + "}", first.version).status == 412);
+  const auto merged = post(f, f.coordinator, remaining.path + "/merge", R"({"with": )" + alone->path.substr(16) + "}", remaining.version);
+  REQUIRE(merged.status == 200);
+  const auto merged_body = merged.json();
+  CHECK(merged_body.at("decision") == "joint_tender");
+  CHECK(merged_body.at("members").as_array().size() == 2);
+  CHECK(merged_body.at("status") == "proposed");
+  bool merge_reason = false;
+  for (const auto& r : merged_body.at("reasons").as_array()) {
+    merge_reason = merge_reason || (r.at("code") == "REEVALUATED" && r.at("message").as_string().find("merge with bundle " + alone->path.substr(16) + " (by ") != std::string::npos);
+  }
+  CHECK(merge_reason);
+  const auto absorbed = test::http_get(f.port(), alone->path, f.coordinator).json();
+  CHECK(absorbed.at("status") == "withdrawn");
+  CHECK(absorbed.at("members").as_array().empty());
 }

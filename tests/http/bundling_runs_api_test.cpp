@@ -4,33 +4,22 @@
 
 #include <set>
 
-#include "api/store/intents.hpp"
 #include "tests/support/api_fixture.hpp"
 
 using namespace jointbuy;
 using boost::beast::http::verb;
 using test::api_fixture;
-using namespace std::chrono;
 
 namespace {
 
-void submit(api_fixture& f, const std::string& organisation, const std::string& item, std::int64_t quantity, int from, int to) {
-  catalog::intent_draft d;
-  d.organisation = organisation;
-  d.item = item;
-  d.quantity = quantity;
-  d.earliest = engine::date{2027y / January / 1} + days{from};
-  d.latest = engine::date{2027y / January / 1} + days{to};
-  store::create_intent(*f.db, d, "test", std::nullopt, "");
-}
 
 // Twelve buyers of the school administration software in one half year, Kriens among them; a few
 // laptops at scattered times, Kriens's and Emmen's.
 void submit_scenario(api_fixture& f) {
   const char* schools[] = {"1059", "1024", "1054", "1058", "1040", "1103", "1031", "1062", "1063", "1151", "1093", "1098"};
-  for (int k = 0; k < 12; ++k) submit(f, schools[k], "school-administration-software", 400 + 60 * k, k * 3, 170);
-  submit(f, "1059", "laptop-standard-14", 12, 0, 30);
-  submit(f, "1024", "laptop-standard-14", 9, 200, 230);
+  for (int k = 0; k < 12; ++k) f.add_intent(schools[k], "school-administration-software", 400 + 60 * k, k * 3, 170);
+  f.add_intent("1059", "laptop-standard-14", 12, 0, 30);
+  f.add_intent("1024", "laptop-standard-14", 9, 200, 230);
 }
 
 test::http_reply start_run(const api_fixture& f, const std::string& bearer) {

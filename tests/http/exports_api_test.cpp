@@ -7,15 +7,14 @@
 
 #include <boost/json.hpp>
 
-#include "api/store/intents.hpp"
 #include "catalog/csv.hpp"
+#include "engine/money.hpp"
 #include "catalog/json_schema.hpp"
 #include "tests/support/api_fixture.hpp"
 
 using namespace jointbuy;
 using boost::beast::http::verb;
 using test::api_fixture;
-using namespace std::chrono;
 
 namespace {
 
@@ -24,16 +23,8 @@ const char* const hostile_notes[] = {"=HYPERLINK(\"http://evil\")", "+41 41 000"
 // Twelve schools, with notes a spreadsheet could misread.
 void submit_all(api_fixture& f) {
   const char* schools[] = {"1059", "1024", "1054", "1058", "1040", "1103", "1031", "1062", "1063", "1151", "1093", "1098"};
-  for (int k = 0; k < 12; ++k) {
-    catalog::intent_draft d;
-    d.organisation = schools[k];
-    d.item = "school-administration-software";
-    d.quantity = 400 + 60 * k;
-    d.earliest = engine::date{2027y / January / 1} + days{k * 3};
-    d.latest = engine::date{2027y / June / 1};
-    d.note = hostile_notes[k % 6];
-    store::create_intent(*f.db, d, "test", std::nullopt, "");
-  }
+  // The window runs to 1 June 2027 (day 151).
+  for (int k = 0; k < 12; ++k) f.add_intent(schools[k], "school-administration-software", 400 + 60 * k, k * 3, 151, hostile_notes[k % 6]);
   REQUIRE(test::http_request(f.port(), verb::post, "/api/v1/bundling-runs", {}, api_fixture::auth(f.coordinator)).status == 201);
 }
 

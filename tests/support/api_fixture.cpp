@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "api/store/catalog_items.hpp"
+#include "api/store/intents.hpp"
 #include "api/store/organisations.hpp"
 #include "api/store/tokens.hpp"
 #include "catalog/organisations.hpp"
@@ -30,6 +31,19 @@ api_fixture::~api_fixture() { server.reset(); }
 header_list api_fixture::auth(const std::string& bearer, header_list extra) {
   extra.emplace(extra.begin(), "Authorization", "Bearer " + bearer);
   return extra;
+}
+
+long long api_fixture::add_intent(const std::string& organisation, const std::string& item, std::int64_t quantity, int from,
+                                  int to, const std::string& note) {
+  using namespace std::chrono;
+  catalog::intent_draft d;
+  d.organisation = organisation;
+  d.item = item;
+  d.quantity = quantity;
+  d.earliest = engine::date{2027y / January / 1} + days{from};
+  d.latest = engine::date{2027y / January / 1} + days{to};
+  d.note = note;
+  return store::create_intent(*db, d, "test", std::nullopt, "").intent.id;
 }
 
 long long api_fixture::rows(const std::string& table) const { return count_rows(*db, table); }

@@ -2,6 +2,7 @@
 // A migrated database with Lucerne's organisations, the shipped catalogue and one token per role,
 // served over loopback: what the API tests start from.
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -25,6 +26,10 @@ struct api_fixture {
   unsigned short port() const { return server->port(); }
   /// Authorization header for `bearer`, plus `extra` headers.
   static header_list auth(const std::string& bearer, header_list extra = {});
+  /// Stores an intent of `organisation` directly (not over HTTP) for `quantity` of `item`, its window
+  /// from day `from` to day `to` counted from 2027-01-01; returns its id.
+  long long add_intent(const std::string& organisation, const std::string& item, std::int64_t quantity, int from, int to,
+                       const std::string& note = "");
   /// Rows in `table`.
   long long rows(const std::string& table) const;
 };
