@@ -12,6 +12,7 @@ namespace jointbuy::cli {
 namespace {
 
 constexpr const char* usage = R"(usage: jointbuy serve [--db URL] [--catalog DIR] [--host ADDRESS] [--port N] [--io-threads N] [--workers N] [--db-pool N]
+                      [--web DIR]
 
 Serves the API until SIGINT or SIGTERM, then stops accepting, lets requests in flight finish and
 closes the database pool. Refuses a database whose schema is not this binary's (run migrate) and a
@@ -24,12 +25,13 @@ catalogue directory with errors; the thresholds and the cost model are read from
   --io-threads N    threads doing network I/O (default 2)
   --workers N       threads running handlers and database work (default 4)
   --db-pool N       database sessions (JOINTBUY_DB_POOL; default 8)
+  --web DIR         the web pages, served under / (JOINTBUY_WEB; default the source tree's api/web)
 )";
 
 }  // namespace
 
 int run_serve(const std::vector<std::string>& raw) {
-  const auto args = parse_arguments(raw, with_database_options({{"catalog", "host", "port", "io-threads", "workers"}, {}}));
+  const auto args = parse_arguments(raw, with_database_options({{"catalog", "host", "port", "io-threads", "workers", "web"}, {}}));
   if (args.has("help")) {
     std::cout << usage;
     return 0;
@@ -48,10 +50,12 @@ int run_serve(const std::vector<std::string>& raw) {
   const auto reference = load_valid_reference_data(catalog_directory_setting(args));
   if (!reference) return 1;
   auto db = open_migrated_database(args);
-  const auto routes = http::make_api_router(*db, *reference);
+  const auto pages = std::make_shared<const http::static_files>(setting(args, "web", "JOINTBUY_WEB").value_or(JOINTBUY_DEFAULT_WEB_DIR));
+  const auto routes = http::make_api_router(*db, *reference, pages);
   http::server server{config, routes};
   http::log_info("jointbuy serving http://" + config.host + ":" + std::to_string(server.port()) + " with " +
-                 std::string{store::to_string(db->kind())} + " (" + std::to_string(db->pool_size()) + " sessions)");
+                 std::string{store::to_string(db->kind())} + " (" + std::to_string(db->pool_size()) + " sessions) and " +
+                 std::to_string(pages->size()) + " web files");
   server.run();
   http::log_info("jointbuy stopped");
   return 0;

@@ -69,6 +69,10 @@ void router::add(beast_http::verb method, std::string pattern, access who, handl
   routes_.push_back({method, std::move(pattern), std::move(segments), who, std::move(fn)});
 }
 
+void router::set_fallback(std::function<std::optional<response>(const request&, std::string_view path)> fn) {
+  fallback_ = std::move(fn);
+}
+
 std::vector<std::pair<std::string, std::string>> router::describe() const {
   std::vector<std::pair<std::string, std::string>> all;
   for (const auto& r : routes_) all.emplace_back(std::string{beast_http::to_string(r.method)}, r.pattern);
@@ -91,6 +95,13 @@ response router::handle(const request& req) const {
         break;
       }
       allowed += (allowed.empty() ? "" : ", ") + std::string{beast_http::to_string(r.method)};
+    }
+    const bool reads = req.method() == beast_http::verb::get || req.method() == beast_http::verb::head;
+    if (chosen == nullptr && allowed.empty() && reads && fallback_ && !context.target.path.starts_with("/api/")) {
+      if (auto page = fallback_(req, context.target.path)) {
+        if (req.method() == beast_http::verb::head) page->body().clear();
+        return std::move(*page);
+      }
     }
     if (chosen == nullptr && !allowed.empty()) {
       throw problem(status::method_not_allowed, "method-not-allowed", "Method not allowed",

@@ -51,6 +51,10 @@ class router {
   /// Adds a route. `pattern` is a path whose segments in braces are parameters: "/api/v1/intents/{id}".
   void add(beast_http::verb method, std::string pattern, access who, handler fn);
 
+  /// Sets what answers a GET or HEAD that no route matches, outside /api/: the web pages. It gets no
+  /// caller and returns nothing when it has no such page either (then 404).
+  void set_fallback(std::function<std::optional<response>(const request&, std::string_view path)> fn);
+
   /// Every route as (method, pattern), in the order added: what the OpenAPI document must describe.
   std::vector<std::pair<std::string, std::string>> describe() const;
 
@@ -69,6 +73,7 @@ class router {
 
   authenticator authenticate_;
   std::vector<route> routes_;
+  std::function<std::optional<response>(const request&, std::string_view path)> fallback_;
 };
 
 }  // namespace jointbuy::http

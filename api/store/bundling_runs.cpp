@@ -42,7 +42,7 @@ struct bundle_row {
 
   bundle_record value() const {
     bundle_record r{id, run, status, version, {}, reference_null == soci::i_ok ? std::optional{reference} : std::nullopt,
-                    review_reason, {}};
+                    review_reason, {}, {}};
     auto& t = r.tender;
     t.id = tender;
     t.compatibility_key = key;
@@ -67,15 +67,21 @@ struct bundle_row {
 struct member_row {
   long long intent = 0, quantity = 0, amount = 0;
   int lead = 0;
-  std::string organisation, own_procedure, participation;
+  std::string organisation, own_procedure, participation, earliest, latest;
 
   void into(soci::details::prepare_temp_type& s) {
     s, soci::into(intent), soci::into(organisation), soci::into(quantity), soci::into(amount), soci::into(lead),
-        soci::into(own_procedure), soci::into(participation);
+        soci::into(own_procedure), soci::into(participation), soci::into(earliest), soci::into(latest);
   }
-  std::pair<engine::member, std::string> value() const {
+  struct loaded {
+    engine::member member;
+    std::string participation;
+    std::pair<engine::date, engine::date> window;
+  };
+  loaded value() const {
     return {{intent, organisation, quantity, amount, lead == 1, engine::parse_procedure(own_procedure).value_or(engine::procedure::open)},
-            participation};
+            participation,
+            {engine::parse_iso_date(earliest).value_or(engine::date{}), engine::parse_iso_date(latest).value_or(engine::date{})}};
   }
 };
 
@@ -104,12 +110,14 @@ void attach_members(soci::session& session, std::vector<bundle_record>& bundles)
   for (auto& b : bundles) {
     const auto members = select_rows<member_row>(
         session,
-        "SELECT intent_id, organisation_id, quantity, value_rappen, lead, own_procedure, participation FROM bundle_members "
-        "WHERE bundle_id = :id ORDER BY intent_id",
+        "SELECT m.intent_id, m.organisation_id, m.quantity, m.value_rappen, m.lead, m.own_procedure, m.participation, "
+        "n.earliest, n.latest FROM bundle_members m JOIN intents n ON n.id = m.intent_id "
+        "WHERE m.bundle_id = :id ORDER BY m.intent_id",
         [&](auto& s) { s, soci::use(b.id, "id"); });
-    for (const auto& [member, participation] : members) {
+    for (const auto& [member, participation, window] : members) {
       b.tender.members.push_back(member);
       b.answers[member.organisation] = participation;
+      b.windows[member.intent] = window;
     }
   }
 }

@@ -37,6 +37,8 @@ struct bundle_record {
   std::string review_reason;
   /// Each participating organisation's answer: pending, confirmed (declined buyers are no longer members).
   std::map<std::string, std::string> answers;
+  /// Each member intent's window (earliest, latest) as the intent says now.
+  std::map<long long, std::pair<engine::date, engine::date>> windows;
 };
 
 /// A stored flag of a run.

@@ -31,7 +31,12 @@ test::http_reply start_run(const api_fixture& f, const std::string& bearer) {
 TEST_CASE("a coordinator's run groups the submitted intents; others may not start one") {
   api_fixture f;
   submit_scenario(f);
-  CHECK(test::http_get(f.port(), "/api/v1/bundles", f.coordinator).status == 404);  // no run yet
+  // No run yet: the latest run's lists are empty; a run that does not exist is 404.
+  const auto none = test::http_get(f.port(), "/api/v1/bundles", f.coordinator);
+  REQUIRE(none.status == 200);
+  CHECK(none.json().at("items").as_array().empty());
+  CHECK(test::http_get(f.port(), "/api/v1/flags", f.kriens).json().at("items").as_array().empty());
+  CHECK(test::http_get(f.port(), "/api/v1/bundles?run=7", f.coordinator).status == 404);
   CHECK(start_run(f, f.kriens).status == 403);
   CHECK(start_run(f, f.auditor).status == 403);
   const auto run = start_run(f, f.coordinator);

@@ -13,10 +13,16 @@ http::server_config loopback(http::server_config config) {
   return config;
 }
 
+// The shipped web pages, read once per test process.
+std::shared_ptr<const http::static_files> shipped_pages() {
+  static const auto pages = std::make_shared<const http::static_files>(JOINTBUY_DEFAULT_WEB_DIR);
+  return pages;
+}
+
 }  // namespace
 
 running_server::running_server(store::database& db, http::server_config config)
-    : running_server(std::make_unique<http::router>(http::make_api_router(db, shipped_reference_data())), config) {}
+    : running_server(std::make_unique<http::router>(http::make_api_router(db, shipped_reference_data(), shipped_pages())), config) {}
 
 running_server::running_server(std::unique_ptr<http::router> routes, http::server_config config)
     : routes_(std::move(routes)), server_(std::make_unique<http::server>(loopback(config), *routes_)) {

@@ -13,7 +13,7 @@ namespace jointbuy::test {
 /// Serves `routes` (or the whole API on `db`) on 127.0.0.1 and a free port until destroyed.
 class running_server {
  public:
-  /// The whole API over `db`.
+  /// The whole API over `db`, with the web pages of api/web.
   explicit running_server(store::database& db, http::server_config config = {});
   /// Only `routes`.
   running_server(std::unique_ptr<http::router> routes, http::server_config config);

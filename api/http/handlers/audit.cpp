@@ -25,7 +25,7 @@ void add_audit_routes(router& routes, store::database& db) {
     const auto entity = ctx.target.get("entity");
     const auto id = ctx.target.get("id");
     std::vector<field_error> errors;
-    if (!entity || entity->empty()) errors.push_back({"entity", "is required (intent, catalog_item, organisation, token)"});
+    if (!entity || entity->empty()) errors.push_back({"entity", "is required (intent, bundle, catalog_item, organisation, token)"});
     if (!id || id->empty()) errors.push_back({"id", "is required"});
     if (!errors.empty()) throw bad_request("entity and id name the record whose history to show.", std::move(errors));
     const auto page = parse_page(ctx.target);

@@ -11,6 +11,12 @@ namespace jointbuy::http {
 
 boost::json::object bundle_view(const store::bundle_record& record, engine::language lang) {
   auto json = catalog::bundle_json(record.tender, lang);
+  for (auto& member : json["members"].as_array()) {
+    auto& m = member.as_object();
+    const auto window = record.windows.find(m.at("intent").as_int64());
+    if (window == record.windows.end()) continue;
+    m["window"] = {{"from", engine::format_iso_date(window->second.first)}, {"to", engine::format_iso_date(window->second.second)}};
+  }
   json["tender"] = record.tender.id;
   json["id"] = record.id;
   json["run"] = record.run;

@@ -21,14 +21,15 @@ boost::json::object run_json(const store::run_record& run) {
           {"summary", boost::json::parse(run.summary)}};
 }
 
-// ?run=latest (the default) or ?run=ID: the run's id, or 404 when there is none.
+// ?run=latest (the default) or ?run=ID: the run's id; 0 (no run, so an empty list) when no run has
+// been made yet; 404 for a run id that does not exist.
 long long run_from(const request_context& ctx, store::database& db) {
   const auto wanted = ctx.target.get("run").value_or("latest");
   const long long id = wanted == "latest" ? 0 : positive_id(wanted);
   if (wanted != "latest" && id == 0) throw bad_request("run must be latest or a run id", {{"run", "latest or a run id"}});
   const auto run = store::find_run(db, id);
-  if (!run) throw not_found(id == 0 ? "No bundling run has been made yet." : "There is no bundling run " + wanted + ".");
-  return run->id;
+  if (!run && id != 0) throw not_found("There is no bundling run " + wanted + ".");
+  return run ? run->id : 0;
 }
 
 }  // namespace

@@ -4,7 +4,7 @@
 
 namespace jointbuy::http {
 
-router make_api_router(store::database& db, const catalog::reference_data& reference) {
+router make_api_router(store::database& db, const catalog::reference_data& reference, std::shared_ptr<const static_files> pages) {
   router routes{[&db](std::string_view bearer) { return store::verify_token(db, bearer); }};
   add_health_routes(routes, db);
   add_me_routes(routes);
@@ -17,6 +17,7 @@ router make_api_router(store::database& db, const catalog::reference_data& refer
   add_bundle_review_routes(routes, db, reference);
   add_export_routes(routes, db);
   add_event_routes(routes, db);
+  if (pages) routes.set_fallback([pages](const request& req, std::string_view path) { return pages->serve(req, path); });
   return routes;
 }
 

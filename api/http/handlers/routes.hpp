@@ -1,7 +1,10 @@
 #pragma once
 // The API's routes, each group in the file named after it.
 
+#include <memory>
+
 #include "api/http/router.hpp"
+#include "api/http/static_files.hpp"
 #include "api/store/database.hpp"
 #include "catalog/reference_data.hpp"
 
@@ -43,8 +46,10 @@ void add_export_routes(router& routes, store::database& db);
 /// GET /api/v1/events?since=: what changed for the caller.
 void add_event_routes(router& routes, store::database& db);
 
-/// A router with every route of the API, authenticating bearer tokens against `db`. `reference`
-/// (thresholds, cost model, CPV list) must outlive the router.
-router make_api_router(store::database& db, const catalog::reference_data& reference);
+/// A router with every route of the API, authenticating bearer tokens against `db`, and the web
+/// pages `pages` (if any) for every other GET. `reference` (thresholds, cost model, CPV list) must
+/// outlive the router.
+router make_api_router(store::database& db, const catalog::reference_data& reference,
+                       std::shared_ptr<const static_files> pages = nullptr);
 
 }  // namespace jointbuy::http

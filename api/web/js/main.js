@@ -1,0 +1,137 @@
+// The page shell: sign-in, the navigation for the caller's role, the language switch and the
+// hash routes (#/intents, #/bundles/12, …). Tokens never appear in a URL.
+import { api, ApiError, signOut, token } from './api.js';
+import { announce, describeError, takeFlash } from './ui.js';
+import { h, replace } from './dom.js';
+import { currentLanguage, setLanguage, t } from './i18n.js';
+import * as audit from './views/audit.js';
+import * as bundle from './views/bundle.js';
+import * as bundles from './views/bundles.js';
+import * as catalog from './views/catalog.js';
+import * as flags from './views/flags.js';
+import * as importView from './views/import.js';
+import * as intentForm from './views/intent_form.js';
+import * as intents from './views/intents.js';
+import * as signin from './views/signin.js';
+
+const routes = [
+  { pattern: /^\/intents$/, view: intents.render },
+  { pattern: /^\/intents\/new$/, view: intentForm.render },
+  { pattern: /^\/intents\/(\d+)$/, view: intentForm.render },
+  { pattern: /^\/import$/, view: importView.render },
+  { pattern: /^\/bundles$/, view: bundles.render },
+  { pattern: /^\/bundles\/(\d+)$/, view: bundle.render },
+  { pattern: /^\/flags$/, view: flags.render },
+  { pattern: /^\/catalog$/, view: catalog.render },
+  { pattern: /^\/catalog\/new$/, view: catalog.renderForm },
+  { pattern: /^\/catalog\/([a-z0-9-]+)$/, view: catalog.renderForm },
+  { pattern: /^\/audit$/, view: audit.render },
+];
+
+function navigation(me) {
+  const links = {
+    municipality: [['#/intents', 'nav.myIntents'], ['#/intents/new', 'nav.newIntent'], ['#/import', 'nav.import'],
+      ['#/bundles', 'nav.myBundles'], ['#/flags', 'nav.flags'], ['#/catalog', 'nav.catalog']],
+    coordinator: [['#/bundles', 'nav.bundles'], ['#/flags', 'nav.flags'], ['#/intents', 'nav.intents'],
+      ['#/intents/new', 'nav.newIntent'], ['#/catalog', 'nav.catalog']],
+    auditor: [['#/bundles', 'nav.bundles'], ['#/flags', 'nav.flags'], ['#/intents', 'nav.intents'], ['#/catalog', 'nav.catalog'],
+      ['#/audit', 'nav.audit']],
+  };
+  return links[me.role] ?? [];
+}
+
+function home(me) {
+  return me.role === 'municipality' ? '#/intents' : '#/bundles';
+}
+
+let me = null;
+
+function renderShell() {
+  document.documentElement.lang = currentLanguage();
+  document.querySelector('.skip').textContent = t('app.skip');
+  const nav = document.getElementById('nav');
+  nav.setAttribute('aria-label', t('nav.main'));
+  const session = document.getElementById('session');
+  const languageButton = h('button', {
+    type: 'button', lang: currentLanguage() === 'de' ? 'en' : 'de', 'aria-label': t('session.languageLabel'),
+    onclick: () => { setLanguage(currentLanguage() === 'de' ? 'en' : 'de'); renderShell(); route(); },
+  }, t('session.language'));
+  if (!me) {
+    replace(nav);
+    replace(session, languageButton);
+    return;
+  }
+  replace(nav, navigation(me).map(([href, key]) => h('a', { href }, t(key))));
+  replace(session,
+    h('span', {}, `${t(`role.${me.role}`)}${me.organisation ? ` ${me.organisation}` : ''} · ${me.name}`),
+    languageButton,
+    h('button', { type: 'button', onclick: () => { signOut(); me = null; location.hash = ''; renderShell(); route(); } }, t('session.signOut')));
+}
+
+function markCurrent(path) {
+  for (const link of document.querySelectorAll('#nav a')) {
+    if (link.getAttribute('href') === `#${path}`) {
+      link.setAttribute('aria-current', 'page');
+    } else {
+      link.removeAttribute('aria-current');
+    }
+  }
+}
+
+// After a change of route, focus moves to the new content (unless the view focused a field), so
+// that keyboard and screen reader users start there.
+async function navigate() {
+  await route();
+  const main = document.getElementById('main');
+  if (!main.contains(document.activeElement)) main.focus({ preventScroll: true });
+}
+
+async function route() {
+  const main = document.getElementById('main');
+  const [path, queryText] = (location.hash.slice(1) || '/').split('?');
+  const query = new URLSearchParams(queryText ?? '');
+  announce('');
+  if (!token() || !me) {
+    await signin.render(main, { onSignedIn: async (who) => { me = who; renderShell(); location.hash = home(me); await route(); } });
+    return;
+  }
+  const found = routes.map((r) => ({ r, match: r.pattern.exec(path) })).find((x) => x.match);
+  if (!found) {
+    location.replace(home(me));
+    return;
+  }
+  markCurrent(path);
+  replace(main, h('p', { class: 'muted' }, t('common.loading')));
+  try {
+    await found.r.view(main, { me, params: found.match.slice(1), query, refresh: route });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      signOut();
+      me = null;
+      renderShell();
+      await route();
+      return;
+    }
+    replace(main, h('h1', {}, t('common.error')), h('p', { role: 'alert' }, describeError(error)));
+  }
+  const message = takeFlash();
+  if (message) announce(message);
+  const heading = main.querySelector('h1');
+  document.title = `${heading ? `${heading.textContent} – ` : ''}jointbuy`;
+}
+
+async function start() {
+  if (token()) {
+    try {
+      me = await api.get('/api/v1/me');
+    } catch {
+      signOut();
+      me = null;
+    }
+  }
+  renderShell();
+  window.addEventListener('hashchange', navigate);
+  await route();
+}
+
+start();

@@ -1,0 +1,73 @@
+// What every page uses: the status line, errors as sentences, badges, organisation names.
+import { api, ApiError } from './api.js';
+import { h, showFieldErrors } from './dom.js';
+import { label, t } from './i18n.js';
+
+/** Shows a message in the live region at the top (`error` for failures). */
+export function announce(message, error = false) {
+  const status = document.getElementById('status');
+  status.className = error ? 'status error' : 'status';
+  status.textContent = message;
+}
+
+let flashed = '';
+
+/** A message for the next page shown (after a change of route). */
+export function flash(message) {
+  flashed = message;
+}
+
+/** The message for this page, once. */
+export function takeFlash() {
+  const message = flashed;
+  flashed = '';
+  return message;
+}
+
+/** A failure of the API as a sentence. */
+export function describeError(error) {
+  if (error instanceof ApiError) {
+    if (error.status === 403) return t('common.forbidden');
+    if (error.status === 404 && !error.problem.title) return t('common.notFound');
+    const details = error.errors.map((e) => `${e.field}: ${e.reason}`).join('; ');
+    return [error.problem.title, error.problem.detail, details].filter(Boolean).join(' – ');
+  }
+  return String(error?.message ?? error);
+}
+
+const tone = {
+  submitted: 'info', proposed: 'info', approved: 'ok', tendered: 'ok', confirmed: 'ok', joint_tender: 'ok',
+  rejected: 'bad', withdrawn: 'bad', needs_review: 'warn', pending: 'warn', individual: 'warn',
+};
+
+/** A coloured label of an enumerated value, with its text (never colour alone). */
+export function badge(group, value) {
+  return h('span', { class: `badge ${tone[value] ?? 'info'}` }, label(group, value));
+}
+
+let organisations = null;
+
+/** Organisation names by id (BFS number or canton code), read once per page load. */
+export async function organisationNames() {
+  if (!organisations) {
+    const list = await api.all('/api/v1/organisations');
+    organisations = new Map(list.map((o) => [o.id, o.name]));
+  }
+  return organisations;
+}
+
+/** "Kriens (1059)". */
+export function organisationLabel(names, id) {
+  const name = names.get(id);
+  return name ? `${name} (${id})` : id;
+}
+
+/** Shows a failed form submission: field errors next to their fields, anything else at the top. */
+export function showFormError(form, error) {
+  if (error instanceof ApiError && error.errors.length > 0) {
+    const unplaced = showFieldErrors(form, error.errors);
+    if (unplaced.length > 0) announce(unplaced.map((e) => `${e.field}: ${e.reason}`).join('; '), true);
+  } else {
+    announce(describeError(error), true);
+  }
+}

@@ -1,0 +1,197 @@
+// One bundle: its figures, the timeline of the members' windows and the common award window, the
+// members with the lead buyer, the reasons, the decisions so far, the coordinator's and the buyers'
+// actions, and the tender documents.
+import { api, ApiError } from '../api.js';
+import { field, h, replace, svg, table } from '../dom.js';
+import * as format from '../format.js';
+import { label, t } from '../i18n.js';
+import { announce, badge, describeError, organisationLabel, organisationNames } from '../ui.js';
+
+const DAY_WIDTH_MIN = 1.2;
+
+/** The timeline as SVG: one bar per member window, the award window across all rows, month ticks. */
+export function timeline(bundle, names) {
+  const members = bundle.members.filter((m) => m.window);
+  const award = bundle.award_window;
+  const first = Math.min(format.dayNumber(award.from), ...members.map((m) => format.dayNumber(m.window.from)));
+  const last = Math.max(format.dayNumber(award.to), ...members.map((m) => format.dayNumber(m.window.to))) + 1;
+  const labelWidth = 170;
+  const width = Math.max(1100, labelWidth + (last - first) * DAY_WIDTH_MIN + 20);
+  const row = 26;
+  const top = 28;
+  const height = top + members.length * row + 10;
+  const x = (day) => labelWidth + ((day - first) / (last - first)) * (width - labelWidth - 20);
+
+  const ticks = [];
+  const start = new Date(first * 86400000);
+  for (let month = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)); month.getTime() / 86400000 < last;
+    month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))) {
+    const day = month.getTime() / 86400000;
+    const text = `${String(month.getUTCMonth() + 1).padStart(2, '0')}.${month.getUTCFullYear()}`;
+    ticks.push(svg('line', { class: 'axis', x1: x(day), x2: x(day), y1: top - 6, y2: height - 6 }),
+      svg('text', { x: x(day) + 3, y: 16 }, text));
+  }
+  const description = `${t('field.awardWindow')}: ${format.period(award.from, award.to)}. ` +
+    members.map((m) => `${organisationLabel(names, m.organisation)}: ${format.period(m.window.from, m.window.to)}`).join('; ');
+  return svg('svg', {
+    class: 'timeline', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'timeline-title timeline-desc',
+    'data-testid': 'timeline', preserveAspectRatio: 'xMinYMin meet',
+  },
+  svg('title', { id: 'timeline-title' }, t('bundle.timelineLabel')),
+  svg('desc', { id: 'timeline-desc' }, description),
+  ticks,
+  svg('rect', {
+    class: 'award', 'data-testid': 'award-window', x: x(format.dayNumber(award.from)), y: top - 4,
+    width: Math.max(2, x(format.dayNumber(award.to) + 1) - x(format.dayNumber(award.from))), height: members.length * row + 4,
+  }, svg('title', {}, `${t('field.awardWindow')}: ${format.period(award.from, award.to)}`)),
+  members.map((m, i) => [
+    svg('text', { x: 4, y: top + i * row + 15 }, `${names.get(m.organisation) ?? m.organisation}${m.lead ? ' ★' : ''}`),
+    svg('rect', {
+      class: m.lead ? 'window lead' : 'window', 'data-testid': 'member-window', x: x(format.dayNumber(m.window.from)), y: top + i * row + 3,
+      width: Math.max(2, x(format.dayNumber(m.window.to) + 1) - x(format.dayNumber(m.window.from))), height: row - 8, rx: 3,
+    }, svg('title', {}, `${organisationLabel(names, m.organisation)}: ${format.period(m.window.from, m.window.to)}`)),
+  ]));
+}
+
+function facts(bundle) {
+  const pairs = [
+    [t('field.status'), badge('status', bundle.status)],
+    [t('field.decision'), badge('decision', bundle.decision)],
+    [t('field.value'), format.chf(bundle.value_chf)],
+    [t('field.savings'), format.chf(bundle.estimated_savings_chf)],
+    [t('field.procedure'), `${label('procedure', bundle.procedure)}${bundle.international ? ' (WTO)' : ''}`],
+    [t('field.awardWindow'), format.period(bundle.award_window.from, bundle.award_window.to)],
+    [t('field.buyers'), `${bundle.buyers} · ${format.count(bundle.quantity)}`],
+    [t('field.category'), `${label('category', bundle.category)} · ${label('type', bundle.procurement_type)} · CPV ${bundle.cpv}`],
+  ];
+  if (bundle.reference) pairs.push([t('field.reference'), bundle.reference]);
+  return h('dl', { class: 'facts' }, pairs.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+}
+
+// Sends a change with the version the page shows; a 409/412 reloads the page with the news.
+async function change(path, body, bundle, refresh) {
+  try {
+    const updated = await api.post(path, body, { version: bundle.version });
+    await refresh();
+    announce(t('bundle.done', { status: label('status', updated.status) }));
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 412 || error.status === 409)) {
+      const reason = describeError(error);
+      await refresh();
+      announce(error.status === 412 ? t('bundle.conflict') : reason, true);
+    } else {
+      announce(describeError(error), true);
+    }
+  }
+}
+
+function coordinatorPanel(bundle, refresh, others) {
+  const comment = h('input', { type: 'text', maxlength: 500 });
+  const reference = h('input', { type: 'text', maxlength: 100 });
+  const buttons = bundle.allowed_actions.map((action) => h('button', {
+    type: 'button', class: action === 'reject' || action === 'withdraw' ? 'danger' : null,
+    onclick: () => {
+      const body = { decision: action, comment: comment.value };
+      if (action === 'tendered') body.reference = reference.value;
+      return change(`/api/v1/bundles/${bundle.id}/decision`, body, bundle, refresh);
+    },
+  }, t(`action.${action}`)));
+  const panel = h('section', { class: 'panel', 'aria-labelledby': 'review-heading' },
+    h('h2', { id: 'review-heading' }, t('bundle.review')),
+    bundle.review_reason ? h('p', { role: 'note' }, t('bundle.reviewReason', { reason: bundle.review_reason })) : null,
+    h('div', { class: 'row' },
+      field({ label: t('common.comment'), name: 'comment', input: comment }),
+      bundle.allowed_actions.includes('tendered') ? field({ label: t('field.reference'), name: 'reference', input: reference }) : null),
+    h('div', { class: 'actions' }, buttons));
+  if (bundle.status === 'proposed') {
+    const candidates = others.filter((o) => o.id !== bundle.id && o.status === 'proposed' && o.compatibility_key === bundle.compatibility_key && o.run === bundle.run);
+    if (candidates.length === 0) {
+      panel.append(h('p', { class: 'muted' }, t('bundle.noMerge')));
+    } else {
+      const with_ = h('select', {}, candidates.map((o) => h('option', { value: o.id }, `${o.tender} (${o.id}, ${format.period(o.award_window.from, o.award_window.to)})`)));
+      panel.append(h('div', { class: 'actions' },
+        field({ label: t('bundle.merge'), name: 'with', input: with_ }),
+        h('button', { type: 'button', class: 'secondary', onclick: () => change(`/api/v1/bundles/${bundle.id}/merge`, { with: Number(with_.value), comment: comment.value }, bundle, refresh) },
+          t('bundle.mergeSubmit'))));
+    }
+  }
+  return panel;
+}
+
+function participationPanel(bundle, me, refresh) {
+  const answer = bundle.answers[me.organisation];
+  if (bundle.status !== 'approved' || answer !== 'pending') return null;
+  const comment = h('input', { type: 'text', maxlength: 500 });
+  return h('section', { class: 'panel', 'aria-labelledby': 'answer-heading' },
+    h('h2', { id: 'answer-heading' }, t('bundle.yourAnswer')),
+    field({ label: t('common.comment'), name: 'comment', input: comment }),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', onclick: () => change(`/api/v1/bundles/${bundle.id}/participation`, { answer: 'confirm', comment: comment.value }, bundle, refresh) }, t('bundle.confirm')),
+      h('button', { type: 'button', class: 'danger', onclick: () => change(`/api/v1/bundles/${bundle.id}/participation`, { answer: 'decline', comment: comment.value }, bundle, refresh) }, t('bundle.decline'))));
+}
+
+function downloads(bundle) {
+  const fail = (error) => announce(describeError(error), true);
+  return h('section', { 'aria-labelledby': 'downloads-heading' },
+    h('h2', { id: 'downloads-heading' }, t('bundle.downloads')),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'secondary', onclick: () => api.download(`/api/v1/bundles/${bundle.id}/schedule.csv`).catch(fail) }, t('bundle.csv')),
+      h('button', { type: 'button', class: 'secondary', onclick: () => api.download(`/api/v1/bundles/${bundle.id}/schedule.csv?sep=semicolon&bom=1&lang=de`).catch(fail) }, t('bundle.csvExcel')),
+      bundle.decision === 'joint_tender'
+        ? h('button', { type: 'button', class: 'secondary', onclick: () => api.download(`/api/v1/bundles/${bundle.id}/ocds.json`).catch(fail) }, t('bundle.ocds'))
+        : null));
+}
+
+export async function render(main, { me, params, refresh }) {
+  const id = Number(params[0]);
+  const [bundle, names] = await Promise.all([api.get(`/api/v1/bundles/${id}`), organisationNames()]);
+  const decisions = await api.get(`/api/v1/bundles/${id}/decisions`).then((d) => d.items).catch(() => []);
+  const others = me.role === 'coordinator' && bundle.status === 'proposed'
+    ? await api.all(`/api/v1/bundles?run=${bundle.run}`, 5000) : [];
+  const coordinator = me.role === 'coordinator';
+
+  const members = table({
+    caption: t('bundle.members'),
+    head: [t('field.organisation'), t('field.intent'), t('field.quantity'), t('field.value'), t('field.window'), t('field.lead'),
+      t('field.answer'), coordinator ? '' : null].filter((x) => x !== null),
+    rows: bundle.members.map((m) => [
+      organisationLabel(names, m.organisation),
+      String(m.intent),
+      format.count(m.quantity),
+      format.chf(m.value_chf),
+      m.window ? format.period(m.window.from, m.window.to) : '–',
+      m.lead ? `★ ${t('common.yes')}` : '',
+      badge('answer', bundle.answers[m.organisation] ?? 'pending'),
+      coordinator && ['proposed', 'needs_review'].includes(bundle.status) && bundle.members.length > 1
+        ? h('button', {
+          type: 'button', class: 'secondary', 'aria-label': t('bundle.moveOutOf', { intent: m.intent }),
+          onclick: () => change(`/api/v1/bundles/${bundle.id}/move-out`, { intent: m.intent }, bundle, refresh),
+        }, t('bundle.moveOut'))
+        : (coordinator ? '' : null),
+    ].filter((x) => x !== null)),
+    numeric: [2, 3],
+  });
+
+  replace(main,
+    h('p', {}, h('a', { href: '#/bundles' }, `← ${t('nav.bundles')}`)),
+    h('h1', {}, `${t('bundle.title', { id: bundle.id })}: ${bundle.tender}`),
+    facts(bundle),
+    coordinator ? coordinatorPanel(bundle, refresh, others) : null,
+    me.role === 'municipality' ? participationPanel(bundle, me, refresh) : null,
+    bundle.members.length > 0 ? h('section', { 'aria-labelledby': 'timeline-heading' },
+      h('h2', { id: 'timeline-heading' }, t('bundle.timeline')),
+      h('div', { class: 'legend' }, h('span', { class: 'l-window' }, t('bundle.legendWindow')),
+        h('span', { class: 'l-lead' }, t('bundle.legendLead')), h('span', { class: 'l-award' }, t('bundle.legendAward'))),
+      h('div', { class: 'table-wrap' }, timeline(bundle, names))) : null,
+    h('h2', {}, t('bundle.members')),
+    members,
+    h('h2', {}, t('bundle.reasons')),
+    h('ul', { class: 'reasons' }, bundle.reasons.map((r) => h('li', {}, r.message))),
+    downloads(bundle),
+    decisions.length > 0 ? [h('h2', {}, t('bundle.decisions')), table({
+      head: [t('audit.when'), t('audit.actor'), t('audit.action'), t('field.status'), t('common.comment')],
+      rows: decisions.map((d) => [format.timestamp(d.decided_at), d.decided_by, label('action', d.decision),
+        `${label('status', d.from_status)} → ${label('status', d.to_status)}`, d.comment ?? '']),
+    })] : null,
+    me.role !== 'municipality' ? h('p', {}, h('a', { href: `#/audit?entity=bundle&id=${bundle.id}` }, t('bundle.auditLink'))) : null);
+}

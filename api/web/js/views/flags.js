@@ -1,0 +1,38 @@
+// The flags of the latest run: hardware too small for a public tender, joint tenders not worth it,
+// splitting risks and the window shifts that would let a purchase join a joint tender.
+import { api } from '../api.js';
+import { h, replace, table } from '../dom.js';
+import * as format from '../format.js';
+import { label, t } from '../i18n.js';
+import { announce, describeError, organisationLabel, organisationNames } from '../ui.js';
+
+const codes = ['HARDWARE_TOO_SMALL_FOR_PUBLIC_TENDER', 'NOT_WORTH_JOINT_TENDER', 'SINGLE_BUYER', 'SPLITTING_RISK', 'WINDOW_SHIFT_SUGGESTED', 'UNPRICEABLE'];
+
+export async function render(main, { me }) {
+  const names = await organisationNames();
+  const code = h('select', { id: 'filter-code' }, h('option', { value: '' }, t('common.all')), codes.map((c) => h('option', { value: c }, label('code', c))));
+  const list = h('div', { 'aria-live': 'polite' });
+  const show = async () => {
+    const query = new URLSearchParams();
+    if (code.value) query.set('code', code.value);
+    if (me.role === 'municipality') query.set('organisation', me.organisation);
+    const flags = await api.all(`/api/v1/flags?${query}`, 5000);
+    replace(list, flags.length === 0 ? h('p', {}, t('common.none')) : table({
+      caption: t('common.count', { n: flags.length }),
+      head: [t('flags.code'), t('field.organisation'), t('field.intent'), t('flags.shift'), t('field.message')],
+      rows: flags.map((f) => [
+        label('code', f.code),
+        organisationLabel(names, f.organisation),
+        me.role === 'auditor' ? String(f.intent) : h('a', { href: `#/intents/${f.intent}` }, String(f.intent)),
+        f.code === 'WINDOW_SHIFT_SUGGESTED' ? `${f.details.shift_days > 0 ? '+' : ''}${f.details.shift_days} d → ${format.period(f.details.award_from, f.details.award_to)}` : '',
+        f.message,
+      ]),
+      numeric: [2],
+    }));
+  };
+  code.addEventListener('change', () => show().catch((e) => announce(describeError(e), true)));
+  replace(main, h('h1', {}, t('flags.title')),
+    h('div', { class: 'filters' }, h('div', { class: 'field' }, h('label', { for: 'filter-code' }, t('flags.code')), code)),
+    list);
+  await show();
+}

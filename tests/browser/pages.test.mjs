@@ -1,0 +1,271 @@
+// jointbuy's pages in a real browser against a real server: a municipality adds and imports
+// intents, a coordinator runs the engine and approves a joint tender, the municipality confirms,
+// the auditor reads. Screenshots of the main pages go to the build directory.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { assertLabelled, openPage, screenshot, settle, signIn, startBrowser, startServer } from './support.mjs';
+
+const year = new Date().getUTCFullYear() + 1;
+const day = (month, d) => `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const otherSchools = ['1024', '1054', '1058', '1040', '1103', '1031', '1062', '1063', '1151', '1093', '1098'];
+
+// Reads a CSV as RFC 4180 does (quoted fields, doubled quotes, CRLF): an array of records.
+function parseCsv(text, separator) {
+  const records = [];
+  let record = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; ++i) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        ++i;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        cell += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === separator) {
+      record.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(cell);
+      records.push(record);
+      record = [];
+      cell = '';
+      ++i;
+    } else {
+      cell += c;
+    }
+  }
+  if (cell !== '' || record.length > 0) records.push([...record, cell]);
+  return records;
+}
+
+describe('the web pages', () => {
+  let server;
+  let browser;
+  const sessions = [];
+
+  const open = async (viewport) => {
+    const session = await openPage(browser, viewport);
+    sessions.push(session);
+    return session;
+  };
+
+  before(async () => {
+    server = await startServer();
+    browser = await startBrowser();
+    // Eleven other schools want the school administration software in the first half of the year.
+    for (const [k, organisation] of otherSchools.entries()) {
+      const reply = await server.api('POST', '/api/v1/intents', server.tokens.coordinator, {
+        organisation, item: 'school-administration-software', quantity: 460 + 60 * k, earliest: day(1, 1 + 3 * k), latest: day(6, 19),
+      });
+      assert.equal(reply.status, 201, JSON.stringify(reply.body));
+    }
+  });
+
+  after(async () => {
+    for (const { context, page, problems } of sessions) {
+      await settle(page);
+      await context.close();
+      assert.deepEqual(problems, [], 'console errors, page errors or failed requests');
+    }
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a municipality adds an intent through the form, after a field error for a reversed window', async () => {
+    const { page, expectProblem } = await open();
+    expectProblem(422, '/api/v1/intents');
+    await signIn(page, server.url, server.tokens.kriens);
+    await screenshot(page, 'intents-empty');
+    await page.locator('#nav').getByRole('link', { name: 'Neue Absicht' }).click();
+    const item = page.getByRole('combobox', { name: 'Katalogartikel (Name oder CPV-Code)' });
+    await item.fill('Schulverwaltung');
+    await page.getByRole('option', { name: /^Schulverwaltungssoftware für die Volksschule/ }).click();
+    await assert.doesNotReject(page.getByText(/Referenzpreis: CHF \d/).waitFor());
+    await page.getByLabel('Menge').fill('400');
+    await page.getByLabel('Frühestens').fill(day(6, 19));
+    await page.getByLabel('Spätestens').fill(day(1, 1));
+    await assertLabelled(page);
+    await page.getByRole('button', { name: 'Speichern' }).click();
+
+    const latestError = page.locator('[data-field="latest"] .error');
+    await latestError.waitFor();
+    assert.match(await latestError.textContent(), /darf nicht vor earliest/);
+    assert.equal(await page.getByLabel('Spätestens').getAttribute('aria-invalid'), 'true');
+    await screenshot(page, 'intent-form-error');
+    assert.equal((await server.api('GET', '/api/v1/intents', server.tokens.kriens)).body.items.length, 0, 'nothing stored');
+
+    await page.getByLabel('Frühestens').fill(day(1, 1));
+    await page.getByLabel('Spätestens').fill(day(6, 19));
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('status').getByText(/Beschaffungsabsicht \d+ gespeichert/).waitFor();
+    const row = page.getByRole('row', { name: /school-administration-software/ });
+    assert.match(await row.textContent(), /CHF [\d']+\.\d\d/);
+    assert.match(await row.textContent(), new RegExp(`01\\.01\\.${year} – 19\\.06\\.${year}`));
+  });
+
+  it('a municipality imports a CSV: first every bad row is reported, then the good file is stored', async () => {
+    const { page, expectProblem } = await open();
+    expectProblem(422, '/api/v1/intents/import');
+    await signIn(page, server.url, server.tokens.kriens);
+    await page.locator('#nav').getByRole('link', { name: 'CSV-Import' }).click();
+    const bad = `\ufeffArtikel;Menge;Von;Bis\r\nlaptop-standard-14;3;01.03.${year};31.03.${year}\r\nfliegender-teppich;1;01.03.${year};31.03.${year}\r\n`;
+    await page.getByLabel('CSV-Datei').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.getByRole('button', { name: 'Importieren' }).click();
+    const report = page.getByRole('table');
+    await report.waitFor();
+    assert.match(await report.textContent(), /fliegender-teppich/);
+    assert.equal(await page.getByRole('row', { name: /^3/ }).count(), 1, 'the bad row is named by its spreadsheet number');
+
+    const good = `\ufeffArtikel;Menge;Von;Bis\r\nlaptop-standard-14;3;01.03.${year};31.03.${year}\r\n`;
+    await page.getByLabel('CSV-Datei').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+    await page.getByRole('button', { name: 'Importieren' }).click();
+    await page.getByRole('status').getByText('1 Beschaffungsabsichten importiert', { exact: false }).waitFor();
+    await screenshot(page, 'import');
+  });
+
+  it('a coordinator runs the engine, opens the joint tender, sees its timeline, approves it and downloads the CSV', async () => {
+    const { page } = await open();
+    await signIn(page, server.url, server.tokens.coordinator);
+    await page.getByRole('button', { name: 'Bündelung ausführen' }).click();
+    await page.getByRole('status').getByText(/Lauf 1: \d+ Bündel, 1 gemeinsame Ausschreibungen/).waitFor();
+    await assertLabelled(page);
+    await screenshot(page, 'bundles');
+
+    await page.getByLabel('Verfahren').selectOption('open');
+    await page.getByRole('link', { name: /school-administration-software/ }).click();
+    await page.getByRole('heading', { name: /Bündel \d+: school-administration-software/ }).waitFor();
+    const timeline = page.getByTestId('timeline');
+    await timeline.waitFor();
+    assert.equal(await timeline.getByTestId('member-window').count(), 12);
+    assert.equal(await timeline.getByTestId('award-window').count(), 1);
+    const award = await timeline.getByTestId('award-window').boundingBox();
+    for (const bar of await timeline.getByTestId('member-window').all()) {
+      const box = await bar.boundingBox();
+      assert.ok(box.x <= award.x + 1 && box.x + box.width >= award.x + award.width - 1, 'every member window spans the award window');
+    }
+    assert.match(await page.locator('dl.facts').textContent(), /offen/);
+    assert.equal(await page.getByRole('row', { name: /★/ }).count(), 1, 'one lead buyer');
+    await assertLabelled(page);
+    await screenshot(page, 'bundle');
+
+    await page.getByLabel('Kommentar').fill('Gemeinsame Ausschreibung freigegeben');
+    await page.getByRole('button', { name: 'Genehmigen' }).click();
+    await page.getByRole('status').getByText('Gespeichert: genehmigt.').waitFor();
+
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Mengengerüst CSV' }).click();
+    const download = await downloading;
+    assert.match(download.suggestedFilename(), /^jointbuy-bundle-\d+-school-administration-software-.*\.csv$/);
+    const csv = parseCsv(await readFile(await download.path(), 'utf8'), ',');
+    const header = csv[0];
+    // The page is German, so is the schedule.
+    const organisation = header.indexOf('Auftraggeberin Nr.');
+    const value = header.indexOf('Wert CHF');
+    assert.ok(organisation >= 0 && value >= 0, `header: ${header}`);
+    const members = csv.slice(1).filter((r) => r[organisation] && r[organisation] !== '');
+    const bundle = (await server.api('GET', '/api/v1/bundles?decision=joint_tender', server.tokens.coordinator)).body.items[0];
+    const byOrganisation = new Map(bundle.members.map((m) => [m.organisation, m]));
+    const memberRows = members.filter((r) => byOrganisation.has(r[organisation]));
+    assert.equal(memberRows.length, 12);
+    const chf = (text) => Number(text.replaceAll("'", ''));
+    for (const r of memberRows) assert.equal(chf(r[value]), byOrganisation.get(r[organisation]).value_chf);
+    const rappen = memberRows.reduce((sum, r) => sum + Math.round(chf(r[value]) * 100), 0);
+    assert.equal(rappen, Math.round(bundle.value_chf * 100));
+  });
+
+  it('the municipality sees its flag and confirms the approved tender', async () => {
+    const { page } = await open();
+    await signIn(page, server.url, server.tokens.kriens);
+    const laptops = page.getByRole('row', { name: /laptop-standard-14/ });
+    await laptops.waitFor();
+    assert.match(await laptops.textContent(), /Hardware: zu klein für eine öffentliche Ausschreibung/);
+    await screenshot(page, 'intents');
+
+    await page.locator('#nav').getByRole('link', { name: 'Meine Bündel' }).click();
+    await page.getByRole('link', { name: /school-administration-software/ }).click();
+    await page.getByRole('button', { name: 'Teilnahme bestätigen' }).click();
+    await page.getByRole('status').getByText('Gespeichert: genehmigt.').waitFor();
+    assert.match(await page.getByRole('row', { name: /Kriens/ }).textContent(), /bestätigt/);
+    assert.equal(await page.getByRole('button', { name: 'Genehmigen' }).count(), 0, 'a municipality cannot decide');
+  });
+
+  it('the auditor reads everything, changes nothing, and sees the bundle\'s audit log; in English too', async () => {
+    const { page } = await open();
+    await signIn(page, server.url, server.tokens.auditor);
+    await page.getByRole('link', { name: /school-administration-software/ }).click();
+    await page.getByRole('heading', { name: /Bündel/ }).waitFor();
+    assert.equal(await page.getByRole('button', { name: /Genehmigen|Ablehnen|Zurückziehen|Herauslösen/ }).count(), 0);
+    await page.getByRole('link', { name: 'Audit-Protokoll dieses Bündels' }).click();
+    await page.getByRole('cell', { name: 'approve', exact: true }).waitFor();
+    assert.equal(await page.getByRole('cell', { name: 'confirm', exact: true }).count(), 1);
+    await screenshot(page, 'audit');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  });
+
+  it('a coordinator reads the flags and changes a catalogue item', async () => {
+    const { page, expectProblem } = await open();
+    expectProblem(422, '/api/v1/catalog/items/monitor-24');
+    await signIn(page, server.url, server.tokens.coordinator);
+    await page.locator('#nav').getByRole('link', { name: 'Hinweise' }).click();
+    await page.getByRole('table').getByText('Einzige Käuferin').first().waitFor();
+    await page.getByLabel('Art').selectOption('HARDWARE_TOO_SMALL_FOR_PUBLIC_TENDER');
+    await page.getByRole('table').getByText('Einzige Käuferin').waitFor({ state: 'detached' });
+    const row = page.getByRole('row', { name: /Kriens \(1059\)/ });
+    await row.waitFor();
+    assert.match(await row.textContent(), /öffentliche Ausschreibung lohnt sich nicht/);
+    await assertLabelled(page);
+    await screenshot(page, 'flags');
+
+    await page.locator('#nav').getByRole('link', { name: 'Katalog' }).click();
+    await page.getByLabel('Suchen (Name oder CPV)').fill('Monitor 24');
+    await page.getByRole('link', { name: 'Bearbeiten monitor-24' }).click();
+    await page.getByRole('heading', { name: 'Artikel monitor-24 bearbeiten' }).waitFor();
+    await assertLabelled(page);
+    await page.getByLabel('Referenzpreis').fill('-5');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.locator('[data-field="reference_price_chf"] .error').getByText(/.+/).waitFor();
+    await page.getByLabel('Referenzpreis').fill('239.90');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('status').getByText('Artikel monitor-24 gespeichert.').waitFor();
+    const item = await server.api('GET', '/api/v1/catalog/items/monitor-24', server.tokens.coordinator);
+    assert.equal(item.body.reference_price_chf, 239.9);
+    assert.equal(item.body.version, 2);
+  });
+
+  it('works on a 390px-wide phone and by keyboard alone', async () => {
+    const { page } = await open({ width: 390, height: 844 });
+    await signIn(page, server.url, server.tokens.kriens);
+    await page.reload();
+    await page.locator('#nav a').first().waitFor();
+    await settle(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
+    await screenshot(page, 'phone-intents');
+    // Tab from the top: the skip link first, then the navigation, each with a visible focus ring.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const e = document.activeElement;
+      const style = getComputedStyle(e);
+      return { text: e.textContent, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    assert.equal(focused.text, 'Meine Absichten');
+    assert.notEqual(focused.outline, 'none');
+    assert.ok(focused.width >= 2);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Neue Beschaffungsabsicht' }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('role')), 'combobox');
+  });
+});

@@ -1,0 +1,139 @@
+// What the browser tests stand on: a real jointbuy server on loopback with a fresh SQLite database
+// and one token per role, Debian's Chromium driven by playwright-core, and the checks every page
+// must pass (no console errors, every input labelled).
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+
+const { chromium } = await import('playwright-core').catch(() => {
+  throw new Error('playwright-core is not installed: scripts/test installs it (npm ci in tests/browser)');
+});
+
+const binary = process.env.JOINTBUY_BINARY;
+export const screenshots = process.env.JOINTBUY_SCREENSHOTS ?? path.join(os.tmpdir(), 'jointbuy-screenshots');
+const chromiumPath = process.env.JOINTBUY_CHROMIUM ?? '/usr/bin/chromium';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function jointbuy(args) {
+  return execFileSync(binary, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Starts `jointbuy serve` on a fresh database; returns {url, tokens, stop()}. */
+export async function startServer() {
+  assert.ok(binary, 'JOINTBUY_BINARY must name the jointbuy binary (CTest sets it)');
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'jointbuy-browser-'));
+  const db = `sqlite:${path.join(directory, 'jointbuy.db')}`;
+  jointbuy(['migrate', '--db', db]);
+  const token = (...args) => jointbuy(['token', 'create', '--db', db, ...args]).match(/jb_[A-Za-z0-9_.-]+/)[0];
+  const tokens = {
+    kriens: token('--role', 'municipality', '--org', '1059', '--name', 'IT Kriens'),
+    coordinator: token('--role', 'coordinator', '--name', 'Programmbüro'),
+    auditor: token('--role', 'auditor', '--name', 'Finanzkontrolle'),
+  };
+  const port = await freePort();
+  const server = spawn(binary, ['serve', '--db', db, '--port', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  server.stderr.on('data', (chunk) => { log += chunk; });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; ++attempt) {
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (attempt > 100 || server.exitCode !== null) throw new Error(`jointbuy serve did not start:\n${log}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    tokens,
+    log: () => log,
+    async api(method, route, bearer, body) {
+      const response = await fetch(`${url}${route}`, {
+        method,
+        headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : null };
+    },
+    async stop() {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('exit', resolve));
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Chromium, headless; its pages record console errors and failed requests in `problems`. */
+export async function startBrowser() {
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true });
+  mkdirSync(screenshots, { recursive: true });
+  return browser;
+}
+
+/**
+ * A new page in its own context (own session storage) at `viewport`; every console error, page
+ * error and failed request of it is pushed to the returned `problems`. Chromium logs every API
+ * answer of 400 and above as a console error; `expectProblem(status, path)` declares one that the
+ * test provokes on purpose (the page shows it), and only those are let through.
+ */
+export async function openPage(browser, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'de-CH' });
+  const page = await context.newPage();
+  const problems = [];
+  const expected = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const where = message.location().url ?? '';
+    const allowed = expected.some(({ status, path }) => message.text().includes(`status of ${status}`) && new URL(where).pathname === path);
+    if (!allowed) problems.push(`console: ${message.text()} ${where}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    if (!request.url().startsWith('blob:')) problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
+  });
+  const expectProblem = (status, path) => expected.push({ status, path });
+  return { context, page, problems, expectProblem };
+}
+
+/** Signs in on the sign-in page by pasting `token`. */
+export async function signIn(page, url, token) {
+  await page.goto(url);
+  await page.getByLabel('Zugangstoken').fill(token);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.locator('#nav a').first().waitFor();
+  await settle(page);
+}
+
+/** Waits until the page has no request in flight (so that leaving it aborts nothing). */
+export async function settle(page) {
+  await page.waitForLoadState('networkidle');
+  await page.locator('main h1').first().waitFor();
+}
+
+/** Every input, select and textarea on the page has an accessible name (a label or aria-label). */
+export async function assertLabelled(page) {
+  const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
+    .filter((e) => e.type !== 'hidden' && e.labels.length === 0 && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+    .map((e) => e.outerHTML));
+  assert.deepEqual(unlabelled, [], 'inputs without a label');
+}
+
+/** Saves a screenshot of the whole page under the build directory. */
+export async function screenshot(page, name) {
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+}
