@@ -97,6 +97,25 @@ TEST_CASE("a malformed request line is answered 400 and the connection closed") 
   }
 }
 
+TEST_CASE("no header can be injected: encoded CR LF stays in the body, raw CR in a header is refused") {
+  api_fixture f;
+  test::running_server server{*f.db};
+  // Percent-encoded CR LF in the path: decoded into the problem's text, never into a header line.
+  const auto encoded = test::raw_exchange(
+      server.port(), "GET /api/v1/x%0d%0aSet-Cookie:%20stolen=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 5s);
+  CHECK(encoded.starts_with("HTTP/1.1 404"));
+  const auto head = encoded.substr(0, encoded.find("\r\n\r\n"));
+  CHECK(head.find("Set-Cookie") == std::string::npos);
+  CHECK(head.find("stolen") == std::string::npos);
+  // A bare CR or LF inside a header value is a malformed request.
+  for (const char* bytes : {"GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: b\rSet-Cookie: stolen=1\r\n\r\n",
+                            "GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: b\nSet-Cookie: stolen=1\r\n\r\n"}) {
+    const auto reply = test::raw_exchange(server.port(), bytes, 5s);
+    CHECK(reply.starts_with("HTTP/1.1 400"));
+    CHECK(reply.find("stolen") == std::string::npos);
+  }
+}
+
 TEST_CASE("keep-alive: several requests on one connection") {
   api_fixture f;
   test::running_server server{*f.db};

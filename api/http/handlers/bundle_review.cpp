@@ -59,7 +59,8 @@ void add_bundle_review_routes(router& routes, store::database& db, const catalog
   routes.add(beast_http::verb::post, "/api/v1/bundles/{id}/participation", access::authenticated,
              [&db, &reference](request_context& ctx) {
                require_role(ctx, {store::role::municipality});
-               const auto id = bundle_id(ctx);
+               // A tender the municipality is not part of does not exist for it, whatever the body says.
+               const auto id = visible_bundle(ctx, db).id;
                const auto body = parse_json_body(ctx.req);
                require_schema("participation", body);
                const bool confirm = body.at("answer").as_string() == "confirm";

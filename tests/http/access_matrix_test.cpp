@@ -1,0 +1,174 @@
+// Who may call what: every route of the API against every role, from one table. A new route
+// without a row here fails the test, so the table stays the whole truth.
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "api/http/handlers/routes.hpp"
+#include "api/store/bundling_runs.hpp"
+#include "tests/support/api_fixture.hpp"
+#include "tests/support/reference_data.hpp"
+
+using namespace jointbuy;
+using boost::beast::http::verb;
+using test::api_fixture;
+
+namespace {
+
+// What a caller gets: past the access checks (any answer but 401, 403 and 404), refused for its role
+// (403), shown nothing because the record is another organisation's (404), or asked for a token (401).
+enum class outcome { pass, forbidden, hidden, unauthenticated };
+
+const char* name_of(outcome o) {
+  switch (o) {
+    case outcome::pass: return "pass";
+    case outcome::forbidden: return "403";
+    case outcome::hidden: return "404";
+    case outcome::unauthenticated: return "401";
+  }
+  return "?";
+}
+
+outcome outcome_of(unsigned status) {
+  if (status == 401) return outcome::unauthenticated;
+  if (status == 403) return outcome::forbidden;
+  if (status == 404) return outcome::hidden;
+  return outcome::pass;
+}
+
+constexpr auto P = outcome::pass;
+constexpr auto F = outcome::forbidden;
+constexpr auto H = outcome::hidden;
+
+// One request and what each role gets. Kriens (1059) is the municipality; {own_*} are Kriens's
+// records, {other_*} Emmen's or a tender Kriens is not part of. Bodies are deliberately incomplete
+// and every request names a version that does not exist (If-Match: "999"), so that a caller who
+// gets past the access checks gets a validation or version answer and nothing moves.
+struct row {
+  verb method;
+  const char* pattern;  // the route as the router names it
+  const char* target;   // with placeholders
+  const char* body;
+  outcome kriens, coordinator, auditor;
+};
+
+const row table[] = {
+    {verb::get, "/healthz", "/healthz", "", P, P, P},
+    {verb::get, "/readyz", "/readyz", "", P, P, P},
+    {verb::get, "/api/v1/me", "/api/v1/me", "", P, P, P},
+    {verb::get, "/api/v1/organisations", "/api/v1/organisations", "", P, P, P},
+    {verb::get, "/api/v1/organisations/{id}", "/api/v1/organisations/1024", "", P, P, P},
+    {verb::get, "/api/v1/catalog/items", "/api/v1/catalog/items?q=laptop", "", P, P, P},
+    {verb::get, "/api/v1/catalog/items/{id}", "/api/v1/catalog/items/monitor-24", "", P, P, P},
+    {verb::post, "/api/v1/catalog/items", "/api/v1/catalog/items", "{}", F, P, F},
+    {verb::put, "/api/v1/catalog/items/{id}", "/api/v1/catalog/items/monitor-24", "{}", F, P, F},
+    {verb::get, "/api/v1/rules/thresholds", "/api/v1/rules/thresholds", "", P, P, P},
+    {verb::get, "/api/v1/rules/cost-model", "/api/v1/rules/cost-model", "", P, P, P},
+    {verb::get, "/api/v1/rules/procedure", "/api/v1/rules/procedure?value_chf=1000&type=supply", "", P, P, P},
+    {verb::post, "/api/v1/intents", "/api/v1/intents", "{}", P, P, F},
+    {verb::post, "/api/v1/intents", "/api/v1/intents", R"({"organisation": "1024"})", F, P, F},
+    {verb::get, "/api/v1/intents", "/api/v1/intents", "", P, P, P},
+    {verb::get, "/api/v1/intents", "/api/v1/intents?organisation=1024", "", F, P, P},
+    {verb::get, "/api/v1/intents/{id}", "/api/v1/intents/{own_intent}", "", P, P, P},
+    {verb::get, "/api/v1/intents/{id}", "/api/v1/intents/{other_intent}", "", H, P, P},
+    {verb::put, "/api/v1/intents/{id}", "/api/v1/intents/{own_intent}", "{}", P, P, F},
+    {verb::put, "/api/v1/intents/{id}", "/api/v1/intents/{other_intent}", "{}", H, P, F},
+    {verb::delete_, "/api/v1/intents/{id}", "/api/v1/intents/{other_intent}", "", H, P, F},
+    {verb::post, "/api/v1/intents/import", "/api/v1/intents/import", "", P, P, F},
+    {verb::get, "/api/v1/audit", "/api/v1/audit?entity=intent&id={own_intent}", "", F, P, P},
+    {verb::post, "/api/v1/bundling-runs", "/api/v1/bundling-runs", "", F, P, F},
+    {verb::get, "/api/v1/bundling-runs/{id}", "/api/v1/bundling-runs/{run}", "", F, P, P},
+    {verb::get, "/api/v1/bundles", "/api/v1/bundles", "", P, P, P},
+    {verb::get, "/api/v1/bundles/{id}", "/api/v1/bundles/{own_bundle}", "", P, P, P},
+    {verb::get, "/api/v1/bundles/{id}", "/api/v1/bundles/{other_bundle}", "", H, P, P},
+    {verb::get, "/api/v1/flags", "/api/v1/flags", "", P, P, P},
+    {verb::get, "/api/v1/flags", "/api/v1/flags?organisation=1024", "", F, P, P},
+    {verb::post, "/api/v1/bundles/{id}/decision", "/api/v1/bundles/{own_bundle}/decision", "{}", F, P, F},
+    {verb::post, "/api/v1/bundles/{id}/participation", "/api/v1/bundles/{own_bundle}/participation", "{}", P, F, F},
+    {verb::post, "/api/v1/bundles/{id}/participation", "/api/v1/bundles/{other_bundle}/participation", "{}", H, F, F},
+    {verb::post, "/api/v1/bundles/{id}/move-out", "/api/v1/bundles/{own_bundle}/move-out", "{}", F, P, F},
+    {verb::post, "/api/v1/bundles/{id}/merge", "/api/v1/bundles/{own_bundle}/merge", "{}", F, P, F},
+    {verb::get, "/api/v1/bundles/{id}/decisions", "/api/v1/bundles/{own_bundle}/decisions", "", P, P, P},
+    {verb::get, "/api/v1/bundles/{id}/decisions", "/api/v1/bundles/{other_bundle}/decisions", "", H, P, P},
+    {verb::get, "/api/v1/bundles/{id}/schedule.csv", "/api/v1/bundles/{own_bundle}/schedule.csv", "", P, P, P},
+    {verb::get, "/api/v1/bundles/{id}/schedule.csv", "/api/v1/bundles/{other_bundle}/schedule.csv", "", H, P, P},
+    {verb::get, "/api/v1/bundling-runs/{id}/schedule.csv", "/api/v1/bundling-runs/{run}/schedule.csv", "", F, P, P},
+    {verb::get, "/api/v1/bundles/{id}/ocds.json", "/api/v1/bundles/{own_bundle}/ocds.json", "", P, P, P},
+    {verb::get, "/api/v1/bundles/{id}/ocds.json", "/api/v1/bundles/{other_bundle}/ocds.json", "", H, P, P},
+    {verb::get, "/api/v1/events", "/api/v1/events", "", P, P, P},
+};
+
+std::string fill(std::string text, const std::map<std::string, std::string>& values) {
+  for (const auto& [name, value] : values) {
+    for (auto at = text.find(name); at != std::string::npos; at = text.find(name)) text.replace(at, name.size(), value);
+  }
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("every route answers every role as the access table says") {
+  api_fixture f;
+  // Twelve schools with Kriens and Emmen make a joint tender; Ebikon's laptops are a tender without Kriens.
+  const char* schools[] = {"1059", "1024", "1054", "1058", "1040", "1103", "1031", "1062", "1063", "1151", "1093", "1098"};
+  long long own_intent = 0, other_intent = 0;
+  for (int k = 0; k < 12; ++k) {
+    const auto id = f.add_intent(schools[k], "school-administration-software", 400 + 60 * k, k * 3, 170);
+    if (k == 0) own_intent = id;
+    if (k == 1) other_intent = id;
+  }
+  f.add_intent("1054", "laptop-standard-14", 5, 200, 230);
+  const auto run = store::create_run(*f.db, test::shipped_reference_data(), "test");
+  store::bundle_filter all;
+  all.run = run.id;
+  all.limit = 100;
+  long long own_bundle = 0, other_bundle = 0;
+  for (const auto& b : store::list_bundles(*f.db, all)) {
+    if (b.answers.count("1059") > 0) own_bundle = b.id;
+    if (b.answers.count("1059") == 0 && b.answers.count("1054") > 0 && b.tender.compatibility_key != "school-administration-software") {
+      other_bundle = b.id;
+    }
+  }
+  REQUIRE(own_bundle > 0);
+  REQUIRE(other_bundle > 0);
+  const std::map<std::string, std::string> values{{"{own_intent}", std::to_string(own_intent)},
+                                                  {"{other_intent}", std::to_string(other_intent)},
+                                                  {"{own_bundle}", std::to_string(own_bundle)},
+                                                  {"{other_bundle}", std::to_string(other_bundle)},
+                                                  {"{run}", std::to_string(run.id)}};
+
+  // The table covers every route the API serves.
+  std::set<std::pair<std::string, std::string>> covered;
+  for (const auto& r : table) covered.emplace(std::string{boost::beast::http::to_string(r.method)}, r.pattern);
+  const auto routes = http::make_api_router(*f.db, test::shipped_reference_data());
+  for (const auto& route : routes.describe()) CHECK_MESSAGE(covered.count(route) == 1, route.first << " " << route.second << " has no row");
+
+  const std::pair<const char*, const std::string*> callers[] = {{"kriens", &f.kriens}, {"coordinator", &f.coordinator}, {"auditor", &f.auditor}};
+  std::size_t cells = 0;
+  for (const auto& r : table) {
+    const auto target = fill(r.target, values);
+    const bool open = std::string_view{r.pattern}.starts_with("/healthz") || std::string_view{r.pattern}.starts_with("/readyz");
+    const outcome expected[] = {r.kriens, r.coordinator, r.auditor};
+    for (std::size_t c = 0; c < 3; ++c) {
+      const auto reply = test::http_request(f.port(), r.method, target, r.body,
+                                            api_fixture::auth(*callers[c].second, {{"Content-Type", "application/json"}, {"If-Match", "\"999\""}}));
+      const auto got = outcome_of(reply.status);
+      const std::string cell = std::string{boost::beast::http::to_string(r.method)} + " " + target + " as " + callers[c].first +
+                               ": expected " + name_of(expected[c]) + ", got " + std::to_string(reply.status) + " " + reply.body.substr(0, 200);
+      CHECK_MESSAGE(got == expected[c], cell);
+      if (reply.status >= 400) CHECK(reply.header("Content-Type") == "application/problem+json");
+      ++cells;
+    }
+    // Without a token: 401 with a challenge, except the health checks.
+    const auto anonymous = test::http_request(f.port(), r.method, target, r.body, {{"Content-Type", "application/json"}, {"If-Match", "\"999\""}});
+    CHECK_MESSAGE(outcome_of(anonymous.status) == (open ? P : outcome::unauthenticated), target << " without a token: " << anonymous.status);
+    if (!open) CHECK(anonymous.header("WWW-Authenticate").starts_with("Bearer"));
+  }
+  CHECK(cells == std::size(table) * 3);
+  // Nothing the table sent changed an intent: every body was incomplete or unauthorised.
+  CHECK(f.db->with_session([](soci::session& s) {
+    long long changed = 0;
+    s << "SELECT COUNT(*) FROM intents WHERE version > 1 OR status <> 'submitted'", soci::into(changed);
+    return changed;
+  }) == 0);
+}
