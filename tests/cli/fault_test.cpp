@@ -1,6 +1,5 @@
-// The server killed in the middle of a load: after a restart every acknowledged intent is there,
-// and clients retrying with their Idempotency-Key create nothing twice. Real processes, a real
-// database (both backends), real HTTP.
+// Faults with real processes on a real database (both backends), over real HTTP: the server killed
+// in the middle of a load, and two servers sharing one database.
 #include <doctest/doctest.h>
 
 #include <atomic>
@@ -9,10 +8,14 @@
 #include <set>
 #include <thread>
 
+#include "api/store/bundling_runs.hpp"
+#include "api/store/intents.hpp"
 #include "api/store/tokens.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/http_client.hpp"
+#include "tests/support/reference_data.hpp"
 #include "tests/support/scratch_database.hpp"
+#include "tests/support/store_helpers.hpp"
 
 using namespace jointbuy;
 using namespace std::chrono_literals;
@@ -122,4 +125,77 @@ TEST_CASE("SIGKILL under load loses no acknowledged intent, and retries with the
   CHECK(rows == distinct);
   CHECK(rows == static_cast<long long>(log.acknowledged.size()));
   CHECK(rows == sent);
+}
+
+TEST_CASE("two serve processes on one database: one of two simultaneous approvals wins, every intent sent through either is stored") {
+  test::scratch_database scratch;
+  REQUIRE(test::run_jointbuy({"migrate", "--db", scratch.url()}).exit_code == 0);
+  auto db = scratch.open(2);
+  const auto coordinator = store::create_token(*db, {store::role::coordinator, std::nullopt, "Programmbüro"}, "test").bearer;
+  const char* schools[] = {"1059", "1024", "1054", "1058", "1040", "1103", "1031", "1062", "1063", "1151", "1093", "1098"};
+  for (int k = 0; k < 12; ++k) {
+    catalog::intent_draft d;
+    d.organisation = schools[k];
+    d.item = "school-administration-software";
+    d.quantity = 400 + 60 * k;
+    d.earliest = engine::date{std::chrono::year{2030} / 1 / 1} + std::chrono::days{3 * k};
+    d.latest = engine::date{std::chrono::year{2030} / 6 / 19};
+    store::create_intent(*db, d, "test", std::nullopt, "");
+  }
+  const auto run = store::create_run(*db, test::shipped_reference_data(), "test");
+  store::bundle_filter joint;
+  joint.run = run.id;
+  joint.decision = engine::decision::joint_tender;
+  const auto tenders = store::list_bundles(*db, joint);
+  REQUIRE(tenders.size() == 1);
+  const auto target = "/api/v1/bundles/" + std::to_string(tenders[0].id) + "/decision";
+
+  const auto first_port = test::free_port();
+  test::background_process first{{JOINTBUY_BINARY, "serve", "--db", scratch.url(), "--port", std::to_string(first_port)}, scratch.directory()};
+  REQUIRE_MESSAGE(test::wait_for_port(first_port, 10s), first.output());
+  const auto second_port = test::free_port();
+  test::background_process second{{JOINTBUY_BINARY, "serve", "--db", scratch.url(), "--port", std::to_string(second_port)},
+                                  scratch.directory()};
+  REQUIRE_MESSAGE(test::wait_for_port(second_port, 10s), second.output());
+  const unsigned short servers[] = {first_port, second_port};
+  const test::header_list headers{{"Authorization", "Bearer " + coordinator}, {"Content-Type", "application/json"}, {"If-Match", "\"1\""}};
+
+  // Both coordinators approve version 1 at the same moment, each through its own server.
+  std::atomic<int> ready{0};
+  unsigned statuses[2] = {0, 0};
+  std::vector<std::thread> deciders;
+  for (int s = 0; s < 2; ++s) {
+    deciders.emplace_back([&, s] {
+      ++ready;
+      while (ready < 2) std::this_thread::yield();
+      statuses[s] = test::http_request(servers[s], verb::post, target, R"({"decision": "approve", "comment": "ok"})", headers).status;
+    });
+  }
+  for (auto& t : deciders) t.join();
+  CAPTURE(statuses[0]);
+  CAPTURE(statuses[1]);
+  CHECK(std::count(std::begin(statuses), std::end(statuses), 200u) == 1);
+  CHECK((statuses[0] == 412 || statuses[1] == 412 || statuses[0] == 409 || statuses[1] == 409));
+  const auto decided = db->with_session([&](soci::session& session) {
+    long long n = 0;
+    session << "SELECT COUNT(*) FROM decisions WHERE bundle_id = :id", soci::use(tenders[0].id, "id"), soci::into(n);
+    return n;
+  });
+  CHECK(decided == 1);
+
+  // Intents through both servers at once: every 201 is a row, and there are no others.
+  std::atomic<int> created{0};
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 8; ++c) {
+    clients.emplace_back([&, c] {
+      submission_log own;
+      for (int i = 0; i < 25; ++i) {
+        const auto key = "both-" + std::to_string(c) + "-" + std::to_string(i);
+        if (submit(servers[c % 2], coordinator, key, own)) created += static_cast<int>(own.acknowledged.count(key));
+      }
+    });
+  }
+  for (auto& t : clients) t.join();
+  CHECK(created == 200);
+  CHECK(test::count_rows(*db, "intents") == 12 + 200);
 }
