@@ -64,8 +64,8 @@ json_error locate(std::string path, const std::string& description) {
   return {std::move(path), description};
 }
 
-std::vector<json_error> validate_with(const valijson::Schema& schema, const boost::json::value& document,
-                                      const std::string& path_prefix) {
+std::vector<json_error> validate_checked(const valijson::Schema& schema, const boost::json::value& document,
+                                         const std::string& path_prefix) {
   valijson::Validator validator;
   valijson::ValidationResults results;
   std::vector<json_error> errors;
@@ -83,6 +83,36 @@ std::vector<json_error> validate_with(const valijson::Schema& schema, const boos
       return other.size() > path.size() && other.starts_with(path + "/");
     });
     if (!has_deeper) errors.push_back({path, first_per_path[path]});
+  }
+  return errors;
+}
+
+// valijson throws (it aborted, before VALIJSON_USE_EXCEPTIONS) on some values it cannot check, such
+// as an array where a "format" expects a string (found by fuzzing: {"latest": [[]]}). Then each
+// member of the object is checked alone to name the ones that do this, and the others normally.
+std::vector<json_error> validate_with(const valijson::Schema& schema, const boost::json::value& document,
+                                      const std::string& path_prefix) {
+  try {
+    return validate_checked(schema, document, path_prefix);
+  } catch (const std::exception&) {
+  }
+  if (!document.is_object()) return {{path_prefix.empty() ? "/" : path_prefix, "has a value of a type that is not allowed here"}};
+  std::vector<json_error> errors;
+  boost::json::object checkable;
+  for (const auto& [name, value] : document.as_object()) {
+    try {
+      (void)validate_checked(schema, boost::json::object{{name, value}}, path_prefix);
+      checkable[name] = value;
+    } catch (const std::exception&) {
+      errors.push_back({path_prefix + "/" + std::string{name}, "has a value of a type that is not allowed here"});
+    }
+  }
+  try {
+    for (auto& e : validate_checked(schema, checkable, path_prefix)) {
+      const bool named = std::any_of(errors.begin(), errors.end(), [&](const json_error& known) { return known.path == e.path; });
+      if (!named) errors.push_back(std::move(e));
+    }
+  } catch (const std::exception&) {
   }
   return errors;
 }

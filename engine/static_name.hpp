@@ -20,7 +20,12 @@ class static_name {
   std::string_view view() const { return text_; }
   operator std::string_view() const { return text_; }
 
+  // One overload per kind of right-hand side, so that no comparison needs a conversion that the
+  // reversed C++20 candidate would need too (clang: -Wambiguous-reversed-operator).
+  friend bool operator==(static_name a, static_name b) { return a.text_ == b.text_; }
   friend bool operator==(static_name a, std::string_view b) { return a.text_ == b; }
+  friend bool operator==(static_name a, const char* b) { return a.text_ == std::string_view{b}; }
+  friend std::strong_ordering operator<=>(static_name a, static_name b) { return a.text_ <=> b.text_; }
   friend std::strong_ordering operator<=>(static_name a, std::string_view b) { return a.text_ <=> b; }
 
  private:

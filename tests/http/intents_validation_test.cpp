@@ -60,6 +60,8 @@ TEST_CASE("malformed intents are refused with the right status and field, and st
       {"note over 2000 characters", intent_with(R"("note":")" + std::string(2001, 'x') + "\""), 422, "note"},
       {"contract years for a one-time item", intent_with(R"("contract_years":3)"), 422, "contract_years"},
       {"contract years beyond 5", R"({"item":"office-suite","quantity":40,"earliest":"2027-02-01","latest":"2027-05-31","contract_years":7})", 422, "contract_years"},
+      {"a date as an array of arrays (found by fuzzing: it ended the server)",
+       R"({"item":"laptop-standard-14","quantity":40,"earliest":"2027-02-01","latest":[[]]})", 422, "latest"},
       {"an array instead of an object", "[1,2,3]", 422, "body"},
       {"null", "null", 422, "body"},
       {"malformed JSON", R"({"item":"laptop-standard-14",)", 400, "body"},

@@ -1,0 +1,23 @@
+// libFuzzer target: the spreadsheet import (POST /api/v1/intents/import): CSV reading, header
+// mapping, every cell's decoding and the row checks, for a coordinator's import.
+#include <cstdint>
+#include <string_view>
+
+#include "catalog/intent_import.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace jointbuy;
+  const std::string_view text{reinterpret_cast<const char*>(data), size};
+  catalog::item laptop;
+  laptop.id = "laptop-standard-14";
+  laptop.category = engine::category::hardware;
+  laptop.reference_price = 115000;
+  const catalog::import_lookups lookups{
+      [&](const std::string& id) -> std::optional<catalog::item> {
+        if (id == laptop.id) return laptop;
+        return std::nullopt;
+      },
+      [](const std::string& id) { return id == "1059" || id == "1024"; }};
+  (void)catalog::prepare_import(text, {std::nullopt, false}, lookups, engine::date{std::chrono::year{2026} / 11 / 23});
+  return 0;
+}
