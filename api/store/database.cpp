@@ -60,9 +60,10 @@ database::lease::lease(database& db) : db_(db) {
     if (backend == nullptr || PQstatus(backend->conn_) != CONNECTION_OK) {
       try {
         s.reconnect();
-      } catch (...) {
+      } catch (const std::exception& e) {
+        // The server is down or refuses us: worth a retry, whatever the driver called it.
         db_.pool_.give_back(position_);
-        rethrow_as_store_error();
+        throw unavailable(std::string{"cannot reach the database: "} + e.what());
       }
     }
   }
@@ -70,16 +71,17 @@ database::lease::lease(database& db) : db_(db) {
 
 database::lease::~lease() { db_.pool_.give_back(position_); }
 
-void database::lease::after_failure() {
-  if (db_.url_.kind != backend::postgresql) return;
+bool database::lease::after_failure() {
+  if (db_.url_.kind != backend::postgresql) return false;
   auto* backend = static_cast<soci::postgresql_session_backend*>(session().get_backend());
-  if (backend == nullptr || PQstatus(backend->conn_) == CONNECTION_OK) return;
+  if (backend == nullptr || PQstatus(backend->conn_) == CONNECTION_OK) return false;
   // The server went away: try once now so that the next caller finds a working session; if the
   // server is still down, the next lease tries again.
   try {
     session().reconnect();
   } catch (...) {
   }
+  return true;
 }
 
 }  // namespace jointbuy::store

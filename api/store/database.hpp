@@ -39,14 +39,18 @@ class database {
   std::size_t pool_size() const { return options_.pool_size; }
 
   /// Runs `fn(soci::session&)` on a pooled session and returns its result. Any SOCI or backend
-  /// error is rethrown as a store error; a session whose connection broke is reconnected.
+  /// error is rethrown as a store error; a session whose connection broke is reconnected, and the
+  /// failure is `unavailable` (worth a retry), whatever the driver called it.
   template <class Fn>
   auto with_session(Fn&& fn) -> decltype(fn(std::declval<soci::session&>())) {
     lease held{*this};
     try {
       return fn(held.session());
-    } catch (...) {
+    } catch (const error&) {
       held.after_failure();
+      throw;
+    } catch (const std::exception& e) {
+      if (held.after_failure()) throw unavailable(std::string{"the database connection was lost: "} + e.what());
       rethrow_as_store_error();
     }
   }
@@ -62,7 +66,9 @@ class database {
     lease(const lease&) = delete;
     lease& operator=(const lease&) = delete;
     soci::session& session() { return db_.pool_.at(position_); }
-    void after_failure();
+    /// After a failure: true when the session's connection was lost (then it is reconnected, or
+    /// the next lease tries).
+    bool after_failure();
 
    private:
     database& db_;
