@@ -52,6 +52,9 @@ class database {
     } catch (const std::exception& e) {
       if (held.after_failure()) throw unavailable(std::string{"the database connection was lost: "} + e.what());
       rethrow_as_store_error();
+    } catch (...) {
+      held.after_failure();
+      rethrow_as_store_error();
     }
   }
 

@@ -1,6 +1,7 @@
-// Load generator: N keep-alive connections POST intents to a running jointbuy for a fixed time and
-// report throughput and latency percentiles as one JSON line. Loopback only, bounded in time.
-//   intent_submission_bench --port P --token T --connections N --seconds S
+// Load generator: N keep-alive connections POST intents to a running jointbuy (or GET one path)
+// for a fixed time and report throughput and latency percentiles as one JSON line. Loopback only,
+// bounded in time.
+//   http_load_bench --port P --token T --connections N --seconds S [--get PATH]
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -27,11 +28,13 @@ struct options {
   std::string token;
   int connections = 1;
   double seconds = 5;
+  /// Empty: POST /api/v1/intents (success is 201). Else GET this path (success is 200).
+  std::string get;
 };
 
 struct worker_result {
   std::vector<double> latencies_ms;
-  long long created = 0;
+  long long succeeded = 0;
   long long failed = 0;
 };
 
@@ -44,9 +47,10 @@ options parse(int argc, char** argv) {
     if (name == "--token") o.token = value;
     if (name == "--connections") o.connections = std::stoi(value);
     if (name == "--seconds") o.seconds = std::stod(value);
+    if (name == "--get") o.get = value;
   }
   if (o.port == 0 || o.token.empty() || o.connections < 1 || o.seconds <= 0 || o.seconds > 120) {
-    std::cerr << "usage: intent_submission_bench --port P --token T --connections N --seconds S (at most 120)\n";
+    std::cerr << "usage: http_load_bench --port P --token T --connections N --seconds S (at most 120) [--get PATH]\n";
     std::exit(2);
   }
   return o;
@@ -64,19 +68,22 @@ void run_connection(const options& o, const std::string& body, clock_type::time_
   socket.connect({net::ip::make_address("127.0.0.1"), o.port});
   boost::beast::flat_buffer buffer;
   while (clock_type::now() < deadline) {
-    http::request<http::string_body> req{http::verb::post, "/api/v1/intents", 11};
+    const bool posting = o.get.empty();
+    http::request<http::string_body> req{posting ? http::verb::post : http::verb::get, posting ? "/api/v1/intents" : o.get, 11};
     req.set(http::field::host, "127.0.0.1");
     req.set(http::field::authorization, "Bearer " + o.token);
-    req.set(http::field::content_type, "application/json");
-    req.body() = body;
+    if (posting) {
+      req.set(http::field::content_type, "application/json");
+      req.body() = body;
+    }
     req.prepare_payload();
     const auto started = clock_type::now();
     http::write(socket, req);
     http::response<http::string_body> res;
     http::read(socket, buffer, res);
     result.latencies_ms.push_back(std::chrono::duration<double, std::milli>(clock_type::now() - started).count());
-    if (res.result() == http::status::created) {
-      ++result.created;
+    if (res.result() == (posting ? http::status::created : http::status::ok)) {
+      ++result.succeeded;
     } else {
       ++result.failed;
     }
@@ -114,19 +121,20 @@ int main(int argc, char** argv) {
   for (auto& t : threads) t.join();
   const double elapsed = std::chrono::duration<double>(clock_type::now() - started).count();
   std::vector<double> all;
-  long long created = 0, failed = 0;
+  long long succeeded = 0, failed = 0;
   for (const auto& r : results) {
     all.insert(all.end(), r.latencies_ms.begin(), r.latencies_ms.end());
-    created += r.created;
+    succeeded += r.succeeded;
     failed += r.failed;
   }
   std::sort(all.begin(), all.end());
-  boost::json::object report{{"connections", o.connections},
+  boost::json::object report{{"request", o.get.empty() ? "POST /api/v1/intents" : "GET " + o.get},
+                             {"connections", o.connections},
                              {"seconds", elapsed},
                              {"requests", all.size()},
-                             {"created", created},
+                             {"succeeded", succeeded},
                              {"failed", failed},
-                             {"throughput_per_s", static_cast<double>(created) / elapsed},
+                             {"throughput_per_s", static_cast<double>(succeeded) / elapsed},
                              {"p50_ms", percentile(all, 0.50)},
                              {"p99_ms", percentile(all, 0.99)},
                              {"p999_ms", percentile(all, 0.999)}};
