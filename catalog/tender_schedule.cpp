@@ -73,6 +73,12 @@ std::string csv_cell(std::string_view text, char separator) {
   return quoted;
 }
 
+std::optional<char> parse_separator(std::string_view name) {
+  if (name == "comma") return ',';
+  if (name == "semicolon") return ';';
+  return std::nullopt;
+}
+
 std::string schedule_csv(const std::vector<schedule_row>& rows, const schedule_format& format) {
   const bool de = format.lang == engine::language::de;
   writer w{format};

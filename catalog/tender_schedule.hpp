@@ -2,6 +2,7 @@
 // The quantity schedule of joint tenders (Mengengerüst, DOMAIN.md §5): one CSV row per member
 // intent and a totals row per tender, for the tender documents.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,10 @@ struct schedule_format {
   /// Headers, the lead mark and dates (31.05.2027) in German, or English (ISO dates).
   engine::language lang = engine::language::en;
 };
+
+/// The separator a name stands for: "comma" → ',', "semicolon" → ';' (as the API's ?sep= and the
+/// command line's --sep say it); nothing for any other name.
+std::optional<char> parse_separator(std::string_view name);
 
 /// The schedule of `rows` (grouped by bundle, in the order given), each tender followed by its
 /// totals row. RFC 4180: CRLF line ends, a cell with the separator, a quote or a line break is

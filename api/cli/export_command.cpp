@@ -42,31 +42,6 @@ void write_whole_file(const std::filesystem::path& path, const std::string& cont
   std::cout << path.string() << "\n";
 }
 
-bool is_exported(const store::bundle_record& b) {
-  return b.tender.decision == engine::decision::joint_tender && b.status != "rejected" && b.status != "withdrawn";
-}
-
-std::size_t export_ocds(store::database& db, long long run, const std::filesystem::path& out) {
-  std::size_t written = 0;
-  store::bundle_filter filter;
-  filter.run = run;
-  filter.decision = engine::decision::joint_tender;
-  filter.limit = 200;
-  for (;;) {
-    const auto page = store::list_bundles(db, filter);
-    for (const auto& b : page) {
-      if (!is_exported(b)) continue;
-      const auto tender = store::ocds_tender_of(db, b.id);
-      if (!tender) continue;
-      write_whole_file(out / ("jointbuy-bundle-" + std::to_string(b.id) + "-ocds.json"),
-                       boost::json::serialize(catalog::ocds_release(*tender)) + "\n");
-      ++written;
-    }
-    if (page.size() < static_cast<std::size_t>(filter.limit)) return written;
-    filter.after = page.back().id;
-  }
-}
-
 }  // namespace
 
 int run_export(const std::vector<std::string>& raw) {
@@ -80,24 +55,14 @@ int run_export(const std::vector<std::string>& raw) {
   const auto out = args.get("out");
   if (!run_text || !format || !out || !args.positional.empty()) throw usage_error(usage);
   if (*format != "csv" && *format != "ocds") throw usage_error("--format must be csv or ocds");
-  long long wanted = 0;
-  if (*run_text != "latest") {
-    try {
-      std::size_t used = 0;
-      wanted = std::stoll(*run_text, &used);
-      if (used != run_text->size()) wanted = 0;
-    } catch (const std::exception&) {
-      wanted = 0;
-    }
-    if (wanted < 1) throw usage_error("--run must be a run id (a positive whole number) or latest");
-  }
+  const long long wanted = *run_text == "latest" ? 0 : positive_number("run", *run_text);
   catalog::schedule_format schedule;
   const auto lang = engine::parse_language(args.get("lang").value_or("en"));
   if (!lang) throw usage_error("--lang must be en or de");
   schedule.lang = *lang;
-  const auto sep = args.get("sep").value_or("comma");
-  if (sep != "comma" && sep != "semicolon") throw usage_error("--sep must be comma or semicolon");
-  schedule.separator = sep == "semicolon" ? ';' : ',';
+  const auto separator = catalog::parse_separator(args.get("sep").value_or("comma"));
+  if (!separator) throw usage_error("--sep must be comma or semicolon");
+  schedule.separator = *separator;
   schedule.bom = args.has("bom");
 
   const auto db = open_migrated_database(args);
@@ -113,8 +78,14 @@ int run_export(const std::vector<std::string>& raw) {
     write_whole_file(directory / ("jointbuy-run-" + std::to_string(run->id) + "-schedule.csv"),
                      catalog::schedule_csv(rows, schedule));
   } else {
-    const auto written = export_ocds(*db, run->id, directory);
-    if (written == 0) std::cerr << "jointbuy export: run " << run->id << " has no joint tender to release\n";
+    const auto tenders = store::documented_tenders(*db, run->id);
+    for (const auto id : tenders) {
+      if (const auto tender = store::ocds_tender_of(*db, id)) {
+        write_whole_file(directory / ("jointbuy-bundle-" + std::to_string(id) + "-ocds.json"),
+                         boost::json::serialize(catalog::ocds_release(*tender)) + "\n");
+      }
+    }
+    if (tenders.empty()) std::cerr << "jointbuy export: run " << run->id << " has no joint tender to release\n";
   }
   return 0;
 }

@@ -97,32 +97,33 @@ response router::handle(const request& req) const {
       allowed += (allowed.empty() ? "" : ", ") + std::string{beast_http::to_string(r.method)};
     }
     const bool reads = req.method() == beast_http::verb::get || req.method() == beast_http::verb::head;
+    std::optional<response> res;
     if (chosen == nullptr && allowed.empty() && reads && fallback_ && !context.target.path.starts_with("/api/")) {
-      if (auto page = fallback_(req, context.target.path)) {
-        if (req.method() == beast_http::verb::head) page->body().clear();
-        return std::move(*page);
-      }
+      res = fallback_(req, context.target.path);
     }
-    if (chosen == nullptr && !allowed.empty()) {
-      throw problem(status::method_not_allowed, "method-not-allowed", "Method not allowed",
-                    "This resource allows " + allowed + ".")
-          .with_header("Allow", allowed);
-    }
-    if (chosen == nullptr) throw not_found("There is no resource at " + context.target.path + ".");
-    if (chosen->who == access::authenticated) {
-      context.caller = authenticate_(bearer_token(req));
-      if (!context.caller) {
-        throw problem(status::unauthorized, "unauthorized", "A valid bearer token is required",
-                      "The token is unknown, malformed or revoked.")
-            .with_header("WWW-Authenticate", "Bearer realm=\"jointbuy\", error=\"invalid_token\"");
-      }
-    }
-    auto res = chosen->fn(context);
-    if (req.method() == beast_http::verb::head) res.body().clear();
-    return res;
+    if (!res) res = run_route(context, chosen, allowed);
+    if (req.method() == beast_http::verb::head) res->body().clear();
+    return std::move(*res);
   } catch (...) {
     return problem_response(std::current_exception(), req.version(), req.keep_alive());
   }
+}
+
+response router::run_route(request_context& context, const route* chosen, const std::string& allowed) const {
+  if (chosen == nullptr && !allowed.empty()) {
+    throw problem(status::method_not_allowed, "method-not-allowed", "Method not allowed", "This resource allows " + allowed + ".")
+        .with_header("Allow", allowed);
+  }
+  if (chosen == nullptr) throw not_found("There is no resource at " + context.target.path + ".");
+  if (chosen->who == access::authenticated) {
+    context.caller = authenticate_(bearer_token(context.req));
+    if (!context.caller) {
+      throw problem(status::unauthorized, "unauthorized", "A valid bearer token is required",
+                    "The token is unknown, malformed or revoked.")
+          .with_header("WWW-Authenticate", "Bearer realm=\"jointbuy\", error=\"invalid_token\"");
+    }
+  }
+  return chosen->fn(context);
 }
 
 }  // namespace jointbuy::http

@@ -71,6 +71,9 @@ class router {
     handler fn;
   };
 
+  // The chosen route (405 or 404 when there is none), after authenticating the caller if it must.
+  response run_route(request_context& context, const route* chosen, const std::string& allowed) const;
+
   authenticator authenticate_;
   std::vector<route> routes_;
   std::function<std::optional<response>(const request&, std::string_view path)> fallback_;

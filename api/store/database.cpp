@@ -60,10 +60,9 @@ database::lease::lease(database& db) : db_(db) {
     if (backend == nullptr || PQstatus(backend->conn_) != CONNECTION_OK) {
       try {
         s.reconnect();
-      } catch (const std::exception& e) {
-        // The server is down or refuses us: worth a retry, whatever the driver called it.
+      } catch (...) {
         db_.pool_.give_back(position_);
-        throw unavailable(std::string{"cannot reach the database: "} + e.what());
+        rethrow_as_store_error(true);  // the server is down or refuses us: worth a retry
       }
     }
   }

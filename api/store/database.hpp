@@ -46,15 +46,8 @@ class database {
     lease held{*this};
     try {
       return fn(held.session());
-    } catch (const error&) {
-      held.after_failure();
-      throw;
-    } catch (const std::exception& e) {
-      if (held.after_failure()) throw unavailable(std::string{"the database connection was lost: "} + e.what());
-      rethrow_as_store_error();
     } catch (...) {
-      held.after_failure();
-      rethrow_as_store_error();
+      rethrow_as_store_error(held.after_failure());
     }
   }
 

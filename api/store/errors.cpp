@@ -21,7 +21,18 @@ namespace {
 
 }  // namespace
 
-void rethrow_as_store_error() {
+void rethrow_as_store_error(bool connection_lost) {
+  if (connection_lost) {
+    try {
+      throw;
+    } catch (const error&) {
+      throw;
+    } catch (const std::exception& e) {
+      throw unavailable(std::string{"the database connection was lost: "} + e.what());
+    } catch (...) {
+      throw unavailable("the database connection was lost");
+    }
+  }
   try {
     throw;
   } catch (const error&) {

@@ -57,7 +57,8 @@ class configuration_error : public error {
 
 /// Rethrows the exception in flight as a store error: SOCI and backend errors are translated
 /// (lost connection or lock timeout → unavailable, unique violation → conflict), store errors
-/// pass through. Call only inside a catch block.
-[[noreturn]] void rethrow_as_store_error();
+/// pass through. With `connection_lost` (the session's connection is known to be gone), any
+/// other failure is unavailable, whatever the driver called it. Call only inside a catch block.
+[[noreturn]] void rethrow_as_store_error(bool connection_lost = false);
 
 }  // namespace jointbuy::store

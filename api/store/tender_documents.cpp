@@ -27,6 +27,10 @@ struct schedule_row_data {
   }
 };
 
+// The tenders of run :id that go into tender documents: joint tenders neither rejected nor withdrawn.
+constexpr const char* documented_tenders_of_run =
+    "WHERE b.run_id = :id AND b.decision = 'joint_tender' AND b.status NOT IN ('rejected', 'withdrawn')";
+
 std::string schedule_sql(engine::language lang, const char* where) {
   return std::string{"SELECT b.id, b.tender, "} + (lang == engine::language::de ? "i.name_de" : "i.name_en") +
          ", b.cpv, i.id, i.unit, o.id, o.name, m.quantity, COALESCE(n.unit_price_rappen, i.reference_price_rappen), "
@@ -61,9 +65,18 @@ std::vector<catalog::schedule_row> schedule_of_bundle(database& db, long long bu
 }
 
 std::vector<catalog::schedule_row> schedule_of_run(database& db, long long run, engine::language lang) {
+  return db.with_session([&](soci::session& session) { return schedule_where(session, lang, documented_tenders_of_run, run); });
+}
+
+std::vector<long long> documented_tenders(database& db, long long run) {
+  struct id_row {
+    long long id = 0;
+    void into(soci::details::prepare_temp_type& s) { s, soci::into(id); }
+    long long value() const { return id; }
+  };
   return db.with_session([&](soci::session& session) {
-    return schedule_where(session, lang,
-                          "WHERE b.run_id = :id AND b.decision = 'joint_tender' AND b.status NOT IN ('rejected', 'withdrawn')", run);
+    return select_rows<id_row>(session, std::string{"SELECT b.id FROM bundles b "} + documented_tenders_of_run + " ORDER BY b.id",
+                               [&](auto& s) { s, soci::use(run, "id"); });
   });
 }
 

@@ -19,6 +19,9 @@ std::vector<catalog::schedule_row> schedule_of_bundle(database& db, long long bu
 /// tender by tender.
 std::vector<catalog::schedule_row> schedule_of_run(database& db, long long run, engine::language lang);
 
+/// The ids of the tenders of run `run` that go into tender documents (those schedule_of_run lists).
+std::vector<long long> documented_tenders(database& db, long long run);
+
 /// The release input of tender `bundle`, if there is one.
 std::optional<catalog::ocds_tender> ocds_tender_of(database& db, long long bundle);
 

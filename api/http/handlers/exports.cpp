@@ -16,10 +16,9 @@ namespace {
 catalog::schedule_format format_from(const request_context& ctx) {
   catalog::schedule_format format;
   std::vector<field_error> errors;
-  const auto sep = ctx.target.get("sep").value_or("comma");
-  if (sep == "semicolon") {
-    format.separator = ';';
-  } else if (sep != "comma") {
+  if (const auto separator = catalog::parse_separator(ctx.target.get("sep").value_or("comma"))) {
+    format.separator = *separator;
+  } else {
     errors.push_back({"sep", "must be comma or semicolon"});
   }
   const auto bom = ctx.target.get("bom").value_or("0");

@@ -45,6 +45,15 @@ export function badge(group, value) {
   return h('span', { class: `badge ${tone[value] ?? 'info'}` }, label(group, value));
 }
 
+/**
+ * A labelled filter: a select of "all" and `values` (shown as their labels of `group`). Returns
+ * {element, box}: the select, and the labelled field to put in a .filters row.
+ */
+export function filterSelect(id, text, values, group) {
+  const element = h('select', { id }, h('option', { value: '' }, t('common.all')), values.map((v) => h('option', { value: v }, label(group, v))));
+  return { element, box: h('div', { class: 'field' }, h('label', { for: id }, text), element) };
+}
+
 let organisations = null;
 
 /** Organisation names by id (BFS number or canton code), read once per page load. */

@@ -4,12 +4,7 @@ import { api } from '../api.js';
 import { h, replace, table } from '../dom.js';
 import * as format from '../format.js';
 import { label, t } from '../i18n.js';
-import { announce, badge, describeError } from '../ui.js';
-
-function select(id, text, values, group) {
-  const element = h('select', { id }, h('option', { value: '' }, t('common.all')), values.map((v) => h('option', { value: v }, label(group, v))));
-  return { element, box: h('div', { class: 'field' }, h('label', { for: id }, text), element) };
-}
+import { announce, badge, describeError, filterSelect } from '../ui.js';
 
 function summaryCards(run) {
   const s = run.summary;
@@ -30,10 +25,10 @@ async function latestRun(me) {
 
 export async function render(main, { me, refresh }) {
   const run = await latestRun(me);
-  const decision = select('filter-decision', t('field.decision'), ['joint_tender', 'individual'], 'decision');
-  const category = select('filter-category', t('field.category'), ['hardware', 'software'], 'category');
-  const procedure = select('filter-procedure', t('field.procedure'), ['free_hand', 'invitation', 'open'], 'procedure');
-  const status = select('filter-status', t('field.status'), ['proposed', 'approved', 'rejected', 'tendered', 'withdrawn', 'needs_review'], 'status');
+  const decision = filterSelect('filter-decision', t('field.decision'), ['joint_tender', 'individual'], 'decision');
+  const category = filterSelect('filter-category', t('field.category'), ['hardware', 'software'], 'category');
+  const procedure = filterSelect('filter-procedure', t('field.procedure'), ['free_hand', 'invitation', 'open'], 'procedure');
+  const status = filterSelect('filter-status', t('field.status'), ['proposed', 'approved', 'rejected', 'tendered', 'withdrawn', 'needs_review'], 'status');
   if (me.role !== 'municipality') decision.element.value = 'joint_tender';
   const list = h('div', { 'aria-live': 'polite' });
 

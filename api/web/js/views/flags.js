@@ -4,13 +4,13 @@ import { api } from '../api.js';
 import { h, replace, table } from '../dom.js';
 import * as format from '../format.js';
 import { label, t } from '../i18n.js';
-import { announce, describeError, organisationLabel, organisationNames } from '../ui.js';
+import { announce, describeError, filterSelect, organisationLabel, organisationNames } from '../ui.js';
 
 const codes = ['HARDWARE_TOO_SMALL_FOR_PUBLIC_TENDER', 'NOT_WORTH_JOINT_TENDER', 'SINGLE_BUYER', 'SPLITTING_RISK', 'WINDOW_SHIFT_SUGGESTED', 'UNPRICEABLE'];
 
 export async function render(main, { me }) {
   const names = await organisationNames();
-  const code = h('select', { id: 'filter-code' }, h('option', { value: '' }, t('common.all')), codes.map((c) => h('option', { value: c }, label('code', c))));
+  const { element: code, box } = filterSelect('filter-code', t('flags.code'), codes, 'code');
   const list = h('div', { 'aria-live': 'polite' });
   const show = async () => {
     const query = new URLSearchParams();
@@ -32,7 +32,7 @@ export async function render(main, { me }) {
   };
   code.addEventListener('change', () => show().catch((e) => announce(describeError(e), true)));
   replace(main, h('h1', {}, t('flags.title')),
-    h('div', { class: 'filters' }, h('div', { class: 'field' }, h('label', { for: 'filter-code' }, t('flags.code')), code)),
+    h('div', { class: 'filters' }, box),
     list);
   await show();
 }

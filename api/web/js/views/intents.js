@@ -4,7 +4,7 @@ import { api } from '../api.js';
 import { h, replace, table } from '../dom.js';
 import * as format from '../format.js';
 import { label, t } from '../i18n.js';
-import { announce, badge, describeError, organisationLabel, organisationNames } from '../ui.js';
+import { announce, badge, describeError, filterSelect, organisationLabel, organisationNames } from '../ui.js';
 
 async function latestFlags(me) {
   const path = me.role === 'municipality' ? `/api/v1/flags?organisation=${me.organisation}` : '/api/v1/flags';
@@ -22,11 +22,8 @@ export async function render(main, { me, refresh }) {
   let cursor = null;
   const rows = [];
 
-  const statusFilter = h('select', { id: 'intent-status' },
-    h('option', { value: '' }, t('common.all')),
-    ['submitted', 'withdrawn'].map((s) => h('option', { value: s }, label('status', s))));
-  const filters = h('div', { class: 'filters' },
-    h('div', { class: 'field' }, h('label', { for: 'intent-status' }, t('field.status')), statusFilter));
+  const { element: statusFilter, box } = filterSelect('intent-status', t('field.status'), ['submitted', 'withdrawn'], 'status');
+  const filters = h('div', { class: 'filters' }, box);
 
   const rowOf = (intent) => [
     String(intent.id),
