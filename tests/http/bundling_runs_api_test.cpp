@@ -112,3 +112,28 @@ TEST_CASE("a run never changes intents and leaves withdrawn ones out") {
                                     f.auditor);
   CHECK(audit.json().at("items").as_array().size() == 1);
 }
+
+TEST_CASE("a full page of bundles carries each bundle's own members, across the store's query chunks") {
+  api_fixture f;
+  submit_scenario(f);
+  // 230 laptops of Emmen, two days apart and one day long: each its own bundle, so that a page of
+  // 500 holds more than 200 bundles (the store reads members 200 bundles at a time).
+  for (int k = 0; k < 230; ++k) f.add_intent("1024", "laptop-standard-14", 1 + k % 7, 2 * k, 2 * k);
+  std::multiset<long long> submitted;
+  const auto intents = test::http_get(f.port(), "/api/v1/intents?limit=500", f.coordinator).json();
+  for (const auto& i : intents.at("items").as_array()) submitted.insert(i.at("id").as_int64());
+  REQUIRE(submitted.size() == 244);
+  REQUIRE(start_run(f, f.coordinator).status == 201);
+  const auto page = test::http_get(f.port(), "/api/v1/bundles?limit=500", f.coordinator).json();
+  const auto& bundles = page.at("items").as_array();
+  REQUIRE(bundles.size() > 200);
+  std::multiset<long long> listed;
+  for (const auto& b : bundles) {
+    const auto alone = test::http_get(f.port(), "/api/v1/bundles/" + std::to_string(b.at("id").as_int64()), f.coordinator).json();
+    CHECK(b.at("members") == alone.at("members"));
+    CHECK(b.at("buyers") == alone.at("buyers"));
+    for (const auto& m : b.at("members").as_array()) listed.insert(m.at("intent").as_int64());
+  }
+  // Every intent is in exactly one bundle of the run.
+  CHECK(listed == submitted);
+}
