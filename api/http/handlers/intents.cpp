@@ -52,9 +52,11 @@ catalog::intent_draft checked_draft(const request_context& ctx, store::database&
     }
     draft.organisation = *fixed_organisation;
   }
+  // A municipality's own organisation exists: its token references it. Anything else is looked up.
+  const bool own_organisation = ctx.is_municipality() && draft.organisation == ctx.who().organisation;
   if (draft.organisation.empty()) {
     problems.push_back({"organisation", {"is required for a coordinator", "ist für die Koordination erforderlich"}, 0});
-  } else if (!store::find_organisation(db, draft.organisation)) {
+  } else if (!own_organisation && !store::find_organisation(db, draft.organisation)) {
     problems.push_back({"organisation", {"'" + draft.organisation + "' is not a known organisation",
                                          "'" + draft.organisation + "' ist keine bekannte Organisation"}, 0});
   }
