@@ -17,12 +17,13 @@ struct json_error {
 };
 
 /// Every violation of the embedded schema `schema_name` ("catalog-item") by `document`, each
-/// with its path below `path_prefix`. Empty when the document is valid.
+/// with its path below `path_prefix`. Empty when the document is valid. "format" is not checked
+/// here: the decoder of each such value checks it (intent dates with engine::parse_iso_date).
 std::vector<json_error> validate_against_schema(std::string_view schema_name, const boost::json::value& document,
                                                 const std::string& path_prefix = "");
 
 /// Every violation by `document` of the schema `schema` itself (draft 4 when its "$schema" says
-/// so, draft 7 otherwise), for schemas that are not embedded: the OCDS release schema in tests.
+/// so, draft 7 otherwise), "format" included: the OCDS release schema and the bundling result in tests.
 std::vector<json_error> validate_against(const boost::json::value& schema, const boost::json::value& document);
 
 /// The result of parsing JSON text: a value, or where and why it is not JSON.

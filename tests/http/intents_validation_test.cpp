@@ -123,5 +123,6 @@ TEST_CASE("every failing field is listed at once, in German on request") {
   CHECK(reasons.count("latest") == 1);
   CHECK(reasons.count("colour") == 1);
   CHECK(reasons["colour"] == "ist kein bekanntes Feld");
+  CHECK(reasons["latest"] == "muss ein Kalenderdatum JJJJ-MM-TT sein");
   CHECK(reasons["item"].find("nicht im Katalog") != std::string::npos);
 }
