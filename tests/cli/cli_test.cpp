@@ -14,6 +14,7 @@
 #include "tests/support/child_process.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/reference_data.hpp"
+#include "tests/support/schema_files.hpp"
 #include "tests/support/scratch_database.hpp"
 #include "tests/support/store_helpers.hpp"
 
@@ -237,9 +238,7 @@ TEST_CASE("bundle on the demo data: joint tenders for software, small hardware f
   REQUIRE_MESSAGE(english.exit_code == 0, english.err);
   const auto result = boost::json::parse(english.out);
   // The whole schema, "format": "date" included (the server leaves formats to its decoders).
-  std::ifstream schema_file{std::string{JOINTBUY_SOURCE_DIR} + "/schemas/json/bundling-result.schema.json"};
-  const auto schema = boost::json::parse(std::string{std::istreambuf_iterator<char>{schema_file}, {}});
-  CHECK(catalog::validate_against(schema, result).empty());
+  CHECK(catalog::validate_against(test::schema_document("bundling-result.schema.json"), result).empty());
   bool school_joint = false;
   for (const auto& b : result.at("bundles").as_array()) {
     if (b.at("compatibility_key") == "school-administration-software" && b.at("decision") == "joint_tender") {
@@ -297,8 +296,7 @@ TEST_CASE("export writes a run's quantity schedule and one OCDS release per join
 
   const auto ocds = test::run_jointbuy({"export", "--run", "latest", "--format", "ocds", "--out", out.string(), "--db", scratch.url()});
   REQUIRE_MESSAGE(ocds.exit_code == 0, ocds.err);
-  std::ifstream schema_file{std::string{JOINTBUY_SOURCE_DIR} + "/schemas/json/ocds-1.1-release-schema.json"};
-  const auto schema = boost::json::parse(std::string{std::istreambuf_iterator<char>{schema_file}, {}});
+  const auto schema = test::schema_document("ocds-1.1-release-schema.json");
   std::size_t releases = 0;
   for (const auto& entry : std::filesystem::directory_iterator{out}) {
     if (entry.path().extension() != ".json") continue;

@@ -2,15 +2,13 @@
 // reader) and the OCDS release (validated against the OCDS 1.1 release schema).
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include <boost/json.hpp>
 
 #include "catalog/csv.hpp"
 #include "engine/money.hpp"
 #include "catalog/json_schema.hpp"
 #include "tests/support/api_fixture.hpp"
+#include "tests/support/schema_files.hpp"
 
 using namespace jointbuy;
 using boost::beast::http::verb;
@@ -110,10 +108,7 @@ TEST_CASE("the OCDS release of a joint tender validates against the OCDS 1.1 rel
   const auto reply = test::http_get(f.port(), path + "/ocds.json", f.coordinator);
   REQUIRE(reply.status == 200);
   const auto release = reply.json();
-  std::ifstream file{std::string{JOINTBUY_SOURCE_DIR} + "/schemas/json/ocds-1.1-release-schema.json"};
-  std::stringstream text;
-  text << file.rdbuf();
-  const auto schema = boost::json::parse(text.str());
+  const auto schema = test::schema_document("ocds-1.1-release-schema.json");
   const auto errors = catalog::validate_against(schema, release);
   for (const auto& e : errors) FAIL_CHECK(e.path << ": " << e.reason);
   CHECK(errors.empty());
