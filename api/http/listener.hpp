@@ -1,6 +1,7 @@
 #pragma once
 // Accepts connections and starts a session for each (internal to api/http).
 
+#include <chrono>
 #include <memory>
 
 #include <boost/asio.hpp>
@@ -24,9 +25,15 @@ class listener : public std::enable_shared_from_this<listener> {
 
  private:
   void accept();
+  /// After a failed accept (EMFILE, ENFILE, ENOBUFS…): wait before the next one, longer each time
+  /// it fails again, instead of retrying at once and spinning.
+  void back_off(const boost::system::error_code& ec);
 
   server::core& core_;
   boost::asio::ip::tcp::acceptor acceptor_;
+  boost::asio::steady_timer retry_;
+  std::chrono::milliseconds delay_{0};
+  std::size_t failures_ = 0;
 };
 
 }  // namespace jointbuy::http

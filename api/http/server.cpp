@@ -12,6 +12,26 @@ namespace jointbuy::http {
 
 namespace net = boost::asio;
 
+namespace {
+
+// The I/O loop of one thread. The sessions catch what their own steps throw; should anything
+// escape a handler all the same (inside Asio or Beast), the connection it belonged to is gone
+// with the handler, and the thread goes on serving the others.
+void run_io(net::io_context& ioc) {
+  for (;;) {
+    try {
+      ioc.run();
+      return;
+    } catch (const std::exception& e) {
+      log_error("I/O thread", e.what());
+    } catch (...) {
+      log_error("I/O thread", "a non-standard exception");
+    }
+  }
+}
+
+}  // namespace
+
 server::server(server_config config, const router& routes) : core_(std::make_unique<core>(std::move(config), routes)) {
   const auto address = net::ip::make_address(core_->config.host);
   listener_ = std::make_shared<listener>(*core_, net::ip::tcp::endpoint{address, core_->config.port});
@@ -36,8 +56,8 @@ void server::run(bool handle_signals) {
   };
   listener_->run();
   std::vector<std::thread> threads;
-  for (int i = 1; i < core_->config.io_threads; ++i) threads.emplace_back([this] { core_->ioc.run(); });
-  core_->ioc.run();
+  for (int i = 1; i < core_->config.io_threads; ++i) threads.emplace_back([this] { run_io(core_->ioc); });
+  run_io(core_->ioc);
   for (auto& t : threads) t.join();
   core_->workers.join();
 }
