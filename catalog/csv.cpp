@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "catalog/utf8.hpp"
+
 namespace jointbuy::catalog {
 
 namespace {
@@ -17,11 +19,16 @@ bool is_blank(const csv_record& record) { return record.fields.size() == 1 && re
 
 }  // namespace
 
-csv_document read_csv(std::string_view text, char separator) {
+csv_document read_csv(std::string_view text, char separator, const csv_limits& limits) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  csv_document document;
+  if (const auto invalid = first_invalid_utf8(text)) {
+    const auto line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(*invalid), '\n'));
+    document.error = csv_error{line, "the text is not UTF-8 (save the file as \"CSV UTF-8\")", csv_failure::not_utf8};
+    return document;
+  }
   if (separator == '\0') separator = detect_separator(text);
 
-  csv_document document;
   csv_record record{1, {std::string{}}};
   std::size_t line = 1;
   bool in_quotes = false;
@@ -30,6 +37,12 @@ csv_document read_csv(std::string_view text, char separator) {
   const auto finish_record = [&] {
     if (!is_blank(record)) document.records.push_back(std::move(record));
     record = csv_record{line, {std::string{}}};
+    return document.records.size() <= limits.max_records;
+  };
+  const auto too_many_records = [&] {
+    document.records.pop_back();
+    document.error = csv_error{line, "more than " + std::to_string(limits.max_records) + " records", csv_failure::too_many_records};
+    return std::move(document);
   };
 
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
@@ -56,13 +69,17 @@ csv_document read_csv(std::string_view text, char separator) {
       in_quotes = true;
       field_was_quoted = true;
     } else if (c == separator) {
+      if (record.fields.size() == limits.max_fields) {
+        document.error = csv_error{line, "more than " + std::to_string(limits.max_fields) + " cells in a row", csv_failure::too_many_fields};
+        return document;
+      }
       record.fields.emplace_back();
       field_was_quoted = false;
     } else if (c == '\r' && pos + 1 < text.size() && text[pos + 1] == '\n') {
       // the '\n' that follows ends the record
     } else if (c == '\n') {
       ++line;
-      finish_record();
+      if (!finish_record()) return too_many_records();
       field_was_quoted = false;
     } else {
       if (field_was_quoted) {
@@ -76,7 +93,7 @@ csv_document read_csv(std::string_view text, char separator) {
     document.error = csv_error{record.line, "a quoted field is never closed"};
     return document;
   }
-  finish_record();
+  if (!finish_record()) return too_many_records();
   return document;
 }
 

@@ -18,6 +18,10 @@ struct reason {
   const std::string& in(engine::language lang) const { return lang == engine::language::de ? de : en; }
 };
 
+/// The most problems one answer lists; the rest are counted, so that no answer grows with its
+/// input (a file of a million bad cells gets a hundred reasons and the number of the others).
+inline constexpr std::size_t max_listed_problems = 100;
+
 /// A failing field (or CSV column) and why; `row` is the spreadsheet row for CSV input, else 0.
 struct input_problem {
   std::string field;

@@ -11,17 +11,26 @@ import_result prepare_import(std::string_view csv, const import_scope& scope, co
                              engine::date today) {
   import_result result;
   auto& problems = result.problems;
-  const auto document = read_csv(csv);
+  const auto document = read_csv(csv, '\0', {max_import_rows + 1, max_import_columns});
   if (document.error) {
-    problems.push_back({"file", {document.error->reason, document.error->reason}, document.error->line});
+    const auto& error = *document.error;
+    switch (error.failure) {
+      case csv_failure::too_many_records:
+        problems.push_back({"file", {"has more than 5000 rows; split it", "hat mehr als 5000 Zeilen; bitte aufteilen"}, 0});
+        break;
+      case csv_failure::too_many_fields:
+        problems.push_back({"row", {"has more than 64 cells", "hat mehr als 64 Zellen"}, error.line});
+        break;
+      case csv_failure::not_utf8:
+        problems.push_back({"file", {"is not UTF-8 text; save it as \"CSV UTF-8\"",
+                                     "ist kein UTF-8-Text; bitte als «CSV UTF-8» speichern"}, error.line});
+        break;
+      case csv_failure::syntax: problems.push_back({"file", {error.reason, error.reason}, error.line}); break;
+    }
     return result;
   }
   if (document.records.empty()) {
     problems.push_back({"file", {"the file is empty", "die Datei ist leer"}, 1});
-    return result;
-  }
-  if (document.records.size() - 1 > max_import_rows) {
-    problems.push_back({"file", {"has more than 5000 rows; split it", "hat mehr als 5000 Zeilen; bitte aufteilen"}, 0});
     return result;
   }
   // Header: each column by its canonical name.
@@ -70,6 +79,10 @@ import_result prepare_import(std::string_view csv, const import_scope& scope, co
     const auto& found = draft.item.empty() ? std::nullopt : items[draft.item];
     check_intent(draft, found ? &*found : nullptr, today, record.line, problems);
     result.drafts.push_back(std::move(draft));
+    if (problems.size() > max_listed_problems) {
+      result.problems_not_listed += problems.size() - max_listed_problems;
+      problems.resize(max_listed_problems);
+    }
   }
   if (document.records.size() == 1) problems.push_back({"file", {"has no rows below the header", "hat keine Zeilen unter der Kopfzeile"}, 2});
   if (!problems.empty()) result.drafts.clear();

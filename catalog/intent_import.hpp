@@ -13,6 +13,8 @@ namespace jointbuy::catalog {
 
 /// The most rows one import takes.
 inline constexpr std::size_t max_import_rows = 5000;
+/// The most cells a row may have: the import knows a dozen columns.
+inline constexpr std::size_t max_import_columns = 64;
 
 /// Who imports: a municipality's rows all belong to `organisation` (a row naming another is an
 /// error); a coordinator's rows name their organisation, or take `organisation` when it is set.
@@ -31,7 +33,10 @@ struct import_lookups {
 /// shows, the header being row 1). Accepts comma or semicolon, a UTF-8 BOM, English or German headers.
 struct import_result {
   std::vector<intent_draft> drafts;
+  /// The first max_listed_problems problems, in row order.
   std::vector<input_problem> problems;
+  /// How many more problems there are than `problems` lists.
+  std::size_t problems_not_listed = 0;
 };
 
 /// Reads and checks a CSV text of intents.

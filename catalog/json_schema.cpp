@@ -18,17 +18,52 @@ namespace jointbuy::catalog {
 
 namespace {
 
-// The "format" keyword is left to the code that decodes the value (intent dates: engine::parse_iso_date,
-// with the same message). Draft 7 makes format checking optional, and valijson's costs dearly: it
-// compiles a std::regex for every date it checks, which was a third of the server's CPU time under
-// a load of intent submissions, and it aborted on an array where a string was expected.
-void drop_formats(boost::json::value& schema) {
-  if (auto* object = schema.if_object()) {
-    if (const auto* format = object->if_contains("format"); format != nullptr && format->is_string()) object->erase("format");
-    for (auto& [name, member] : *object) drop_formats(member);
-  } else if (auto* array = schema.if_array()) {
-    for (auto& member : *array) drop_formats(member);
+// The longest string a "pattern" may be matched on. std::regex recurses once per character or so
+// (30'000 characters overflowed a worker's stack), and valijson matches before it checks
+// "maxLength"; so every pattern must have a "maxLength" of at most this, and is matched only when
+// the string keeps to it (the "maxLength" error names the longer ones).
+constexpr std::int64_t max_pattern_subject = 256;
+
+// Readies a schema of ours for valijson:
+// - "format" is left to the code that decodes the value (intent dates: engine::parse_iso_date,
+//   with the same message). Draft 7 makes format checking optional, and valijson's costs dearly:
+//   it compiles a std::regex for every date it checks, which was a third of the server's CPU time
+//   under a load of intent submissions, and it aborted on an array where a string was expected.
+// - {"pattern": P, "maxLength": N} becomes {"maxLength": N, "allOf": [{"if": {"maxLength": N},
+//   "then": {"pattern": P}}]}: no text longer than N reaches the regular expression.
+// A pattern without such a bound, or "patternProperties" (names are not bounded), is a mistake in
+// the schema and refused when it is loaded.
+void prepare(boost::json::value& schema, const std::string& where) {
+  if (auto* array = schema.if_array()) {
+    for (std::size_t i = 0; i < array->size(); ++i) prepare((*array)[i], where + "/" + std::to_string(i));
+    return;
   }
+  auto* object = schema.if_object();
+  if (object == nullptr) return;
+  if (object->contains("patternProperties")) throw std::logic_error("JSON Schema " + where + ": patternProperties cannot be bounded");
+  for (auto& [keyword, member] : *object) {
+    const std::string place = where + "/" + std::string{keyword};
+    if (keyword == "properties" || keyword == "definitions" || keyword == "$defs") {
+      // Named subschemas: a property called "pattern" is no keyword.
+      if (auto* named = member.if_object()) {
+        for (auto& [name, subschema] : *named) prepare(subschema, place + "/" + std::string{name});
+      }
+    } else if (keyword != "enum" && keyword != "const" && keyword != "default" && keyword != "examples" && keyword != "required") {
+      prepare(member, place);
+    }
+  }
+  if (const auto* format = object->if_contains("format"); format != nullptr && format->is_string()) object->erase("format");
+  const auto* pattern = object->if_contains("pattern");
+  if (pattern == nullptr) return;
+  const auto* bound = object->if_contains("maxLength");
+  if (bound == nullptr || !bound->is_int64() || bound->as_int64() > max_pattern_subject) {
+    throw std::logic_error("JSON Schema " + where + ": a pattern needs a maxLength of at most " + std::to_string(max_pattern_subject));
+  }
+  boost::json::object guarded{{"if", {{"maxLength", *bound}}}, {"then", {{"pattern", *pattern}}}};
+  object->erase("pattern");
+  auto& all_of = (*object)["allOf"];
+  if (!all_of.is_array()) all_of.emplace_array();
+  all_of.as_array().push_back(std::move(guarded));
 }
 
 // Parsed schemas, built once each and shared: valijson schemas are immutable after parsing.
@@ -41,7 +76,7 @@ const valijson::Schema& schema_named(std::string_view name) {
   const auto file = files.find("json/" + std::string{name} + ".schema.json");
   if (file == files.end()) throw std::logic_error("no embedded JSON Schema named " + std::string{name});
   auto document = boost::json::parse(file->second);
-  drop_formats(document);
+  prepare(document, std::string{name});
   auto schema = std::make_unique<valijson::Schema>();
   valijson::SchemaParser parser{valijson::SchemaParser::kDraft7};
   parser.populateSchema(valijson::adapters::BoostJsonAdapter{document}, *schema);
@@ -92,11 +127,12 @@ std::vector<json_error> validate_checked(const valijson::Schema& schema, const b
     auto located = locate(path_prefix + to_pointer(error.context), error.description);
     if (first_per_path.emplace(located.path, located.reason).second) order.push_back(located.path);
   }
-  // Keep the most specific places: drop a path when a deeper one below it is reported too.
+  // Keep the most specific places: drop a path when a deeper one below it is reported too. In
+  // sorted order the paths below "/a" follow "/a/" at once (one look-up each, not a scan: a body
+  // can hold tens of thousands of failing members).
   for (const auto& path : order) {
-    const bool has_deeper = std::any_of(order.begin(), order.end(), [&](const std::string& other) {
-      return other.size() > path.size() && other.starts_with(path + "/");
-    });
+    const auto below = first_per_path.lower_bound(path + "/");
+    const bool has_deeper = below != first_per_path.end() && below->first.starts_with(path + "/");
     if (!has_deeper) errors.push_back({path, first_per_path[path]});
   }
   return errors;

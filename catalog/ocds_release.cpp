@@ -61,11 +61,13 @@ boost::json::object ocds_release(const ocds_tender& t) {
   }
   boost::json::array items, related;
   for (const auto& r : t.rows) {
+    boost::json::object unit{{"name", r.unit}};
+    if (!r.withheld) unit["value"] = money(r.unit_price);
     items.push_back({{"id", std::to_string(r.intent)},
                      {"description", r.title + " (" + r.buyer_name + ")"},
                      {"classification", {{"scheme", "CPV"}, {"id", r.cpv}}},
                      {"quantity", r.quantity},
-                     {"unit", {{"name", r.unit}, {"value", money(r.unit_price)}}}});
+                     {"unit", std::move(unit)}});
     related.push_back({{"id", "intent-" + std::to_string(r.intent)},
                        {"relationship", boost::json::array{"planning"}},
                        {"title", "Purchase intent " + std::to_string(r.intent) + " of " + r.buyer_name},

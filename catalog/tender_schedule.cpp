@@ -56,14 +56,33 @@ void totals(writer& w, const schedule_row& first, std::int64_t quantity, engine:
 
 }  // namespace
 
+namespace {
+
+// What makes a spreadsheet read a cell as a formula (OWASP's list for CSV injection).
+bool starts_formula(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
+
+// Where a spreadsheet may begin a cell when it reads the file with either separator: after a comma,
+// a semicolon, a tab or a line break. A quote there opens a quoted field, so it begins one too.
+bool may_end_cell(char c) { return c == ',' || c == ';' || c == '\t' || c == '\n' || c == '\r'; }
+
+}  // namespace
+
 std::string csv_cell(std::string_view text, char separator) {
   std::string cell;
-  if (!text.empty() && (text.front() == '=' || text.front() == '+' || text.front() == '-' || text.front() == '@' ||
-                        text.front() == '\t' || text.front() == '\r')) {
-    cell += '\'';
+  cell.reserve(text.size() + 2);
+  bool cell_may_begin = true;
+  for (const char c : text) {
+    if (cell_may_begin && starts_formula(c)) cell += '\'';
+    cell += c;
+    if (may_end_cell(c)) {
+      cell_may_begin = true;
+    } else if (c != '"') {
+      cell_may_begin = false;
+    }
   }
-  cell += text;
-  if (cell.find_first_of(std::string{separator} + "\"\r\n") == std::string::npos) return cell;
+  // Quoted when it holds either separator, so that a file opened with the other one splits no cell
+  // where it was not meant to either.
+  if (cell.find_first_of(std::string{separator} + ",;\"\r\n") == std::string::npos) return cell;
   std::string quoted = "\"";
   for (const char c : cell) {
     if (c == '"') quoted += '"';
@@ -71,6 +90,20 @@ std::string csv_cell(std::string_view text, char separator) {
   }
   quoted += '"';
   return quoted;
+}
+
+std::vector<schedule_row> as_seen_by(std::vector<schedule_row> rows, const std::string& organisation, bool joint_tender) {
+  if (!joint_tender) {
+    std::erase_if(rows, [&](const schedule_row& r) { return r.buyer != organisation; });
+    return rows;
+  }
+  for (auto& r : rows) {
+    if (r.buyer == organisation) continue;
+    r.withheld = true;
+    r.unit_price = 0;
+    r.note.clear();
+  }
+  return rows;
 }
 
 std::optional<char> parse_separator(std::string_view name) {
@@ -96,8 +129,8 @@ std::string schedule_csv(const std::vector<schedule_row>& rows, const schedule_f
     w.text(r.buyer);
     w.text(r.buyer_name);
     w.number(std::to_string(r.quantity));
-    w.number(engine::format_chf(r.unit_price));
-    w.number(engine::format_chf(r.value));
+    w.number(r.withheld ? "" : engine::format_chf(r.unit_price));
+    w.number(r.withheld ? "" : engine::format_chf(r.value));
     w.text(w.date(r.award_from));
     w.text(w.date(r.award_to));
     w.text(r.lead ? (de ? "ja" : "yes") : "");

@@ -35,7 +35,15 @@ struct schedule_row {
   bool lead = false;
   long long intent = 0;
   std::string note;
+  /// Another buyer's row as a buyer sees it (as_seen_by): its unit price, value and note are not
+  /// shown, only its name, quantity and window.
+  bool withheld = false;
 };
+
+/// The rows of one tender as the buyer `organisation` may see them: in a joint tender every row,
+/// the other buyers' withheld (their price estimates and notes are theirs); in a bundle whose
+/// buyers each buy alone, only its own rows. Coordinators and auditors see the rows as they are.
+std::vector<schedule_row> as_seen_by(std::vector<schedule_row> rows, const std::string& organisation, bool joint_tender);
 
 /// How the CSV is written.
 struct schedule_format {
@@ -52,12 +60,14 @@ struct schedule_format {
 std::optional<char> parse_separator(std::string_view name);
 
 /// The schedule of `rows` (grouped by bundle, in the order given), each tender followed by its
-/// totals row. RFC 4180: CRLF line ends, a cell with the separator, a quote or a line break is
-/// quoted with doubled quotes. A text cell that begins with '=', '+', '-', '@', a tab or a carriage
-/// return gets a leading apostrophe, so that no spreadsheet runs it as a formula.
+/// totals row. RFC 4180: CRLF line ends; a cell with a comma, a semicolon, a quote or a line break
+/// is quoted with doubled quotes. Text cells are written by csv_cell.
 std::string schedule_csv(const std::vector<schedule_row>& rows, const schedule_format& format);
 
-/// One CSV cell as schedule_csv writes a text cell.
+/// One text cell of a CSV file, safe whichever separator a spreadsheet reads the file with: a '=',
+/// '+', '-', '@', tab or carriage return where a cell could begin under ',' or ';' (at the start,
+/// or after a comma, semicolon, tab or line break, quotes skipped) gets an apostrophe before it,
+/// so that no spreadsheet runs it as a formula.
 std::string csv_cell(std::string_view text, char separator);
 
 }  // namespace jointbuy::catalog

@@ -7,6 +7,7 @@
 #include "api/cli/configuration.hpp"
 #include "catalog/bundling_json.hpp"
 #include "catalog/csv.hpp"
+#include "catalog/tender_schedule.hpp"
 #include "catalog/intent_input.hpp"
 
 namespace jointbuy::cli {
@@ -94,23 +95,16 @@ std::vector<loaded_intent> from_csv(const std::string& text, std::vector<catalog
   return intents;
 }
 
-std::string csv_cell(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (const char c : text) quoted += c == '"' ? std::string{"\"\""} : std::string{c};
-  return quoted + "\"";
-}
-
 void print_csv(const engine::bundling_result& result) {
   std::cout << "bundle,decision,compatibility_key,cpv,award_from,award_to,procedure,international,bundle_value_chf,"
                "estimated_savings_chf,intent,organisation,quantity,value_chf,lead\n";
   for (const auto& b : result.bundles) {
     for (const auto& m : b.members) {
-      std::cout << csv_cell(b.id) << "," << engine::to_string(b.decision) << ","
-                << csv_cell(b.compatibility_key) << "," << b.cpv << "," << engine::format_iso_date(b.award_from) << ","
+      std::cout << catalog::csv_cell(b.id, ',') << "," << engine::to_string(b.decision) << ","
+                << catalog::csv_cell(b.compatibility_key, ',') << "," << b.cpv << "," << engine::format_iso_date(b.award_from) << ","
                 << engine::format_iso_date(b.award_to) << "," << engine::to_string(b.procedure) << ","
                 << (b.international ? "true" : "false") << "," << engine::format_chf(b.value) << ","
-                << engine::format_chf(b.estimated_savings) << "," << m.intent << "," << csv_cell(m.organisation) << ","
+                << engine::format_chf(b.estimated_savings) << "," << m.intent << "," << catalog::csv_cell(m.organisation, ',') << ","
                 << m.quantity << "," << engine::format_chf(m.value) << "," << (m.lead ? "true" : "false") << "\n";
     }
   }

@@ -138,3 +138,45 @@ TEST_CASE("updates need the current version: a stale body version is 409, a stal
                            auth(f.kriens))
             .status == 403);
 }
+
+TEST_CASE("an id or compatibility key of 30'000 characters is 422 'too long', on POST and PUT") {
+  test::api_fixture f;
+  // Before: std::regex matched the "pattern" before "maxLength" was checked, recursing once per
+  // character, and the worker's stack overflowed.
+  for (const char* field : {"id", "compatibility_key", "cpv"}) {
+    CAPTURE(field);
+    auto body = new_item();
+    body[field] = std::string(30'000, 'a');
+    const auto created = test::http_request(f.port(), verb::post, "/api/v1/catalog/items", boost::json::serialize(body), auth(f.coordinator));
+    REQUIRE(created.status == 422);
+    CHECK(created.json().at("errors").at(0).at("field") == field);
+    CHECK(std::string{created.json().at("errors").at(0).at("reason").as_string()}.find("no more than") != std::string::npos);
+
+    auto edit = test::http_get(f.port(), "/api/v1/catalog/items/monitor-24", f.coordinator).json().as_object();
+    edit[field] = std::string(30'000, '-');
+    const auto changed = test::http_request(f.port(), verb::put, "/api/v1/catalog/items/monitor-24", boost::json::serialize(edit), auth(f.coordinator));
+    CHECK(changed.status == 422);
+  }
+  // The pattern still applies within the length.
+  auto body = new_item();
+  body["compatibility_key"] = "Not A Key";
+  const auto reply = test::http_request(f.port(), verb::post, "/api/v1/catalog/items", boost::json::serialize(body), auth(f.coordinator));
+  REQUIRE(reply.status == 422);
+  CHECK(reply.json().at("errors").at(0).at("field") == "compatibility_key");
+  CHECK(std::string{reply.json().at("errors").at(0).at("reason").as_string()}.find("pattern") != std::string::npos);
+  CHECK(test::http_get(f.port(), "/healthz").status == 200);
+}
+
+TEST_CASE("a body with fifty thousand failing members is answered at once, with 100 of them listed") {
+  test::api_fixture f;
+  auto body = new_item();
+  boost::json::object attributes;
+  for (int k = 0; k < 50'000; ++k) attributes["a" + std::to_string(k)] = k;  // each must be a string
+  body["attributes"] = std::move(attributes);
+  const auto started = std::chrono::steady_clock::now();
+  const auto reply = test::http_request(f.port(), verb::post, "/api/v1/catalog/items", boost::json::serialize(body), auth(f.coordinator));
+  MESSAGE("answered in " << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count() << " ms");
+  REQUIRE(reply.status == 422);
+  CHECK(reply.json().at("errors").as_array().size() == 100);
+  CHECK(reply.json().at("more_errors").to_number<std::int64_t>() >= 49'900);
+}
