@@ -1,3 +1,6 @@
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <iostream>
 
 #include "api/cli/catalog_loading.hpp"
@@ -12,7 +15,7 @@ namespace jointbuy::cli {
 namespace {
 
 constexpr const char* usage = R"(usage: jointbuy serve [--db URL] [--catalog DIR] [--host ADDRESS] [--port N] [--io-threads N] [--workers N] [--db-pool N]
-                      [--web DIR]
+                      [--web DIR] [--max-connections N] [--rate-limit N] [--rate-burst N]
 
 Serves the API until SIGINT or SIGTERM, then stops accepting, lets requests in flight finish and
 closes the database pool. Refuses a database whose schema is not this binary's (run migrate) and a
@@ -26,12 +29,30 @@ catalogue directory with errors; the thresholds and the cost model are read from
   --workers N       threads running handlers and database work (default 4)
   --db-pool N       database sessions (JOINTBUY_DB_POOL; default 8)
   --web DIR         the web pages, served under / (JOINTBUY_WEB; default the source tree's api/web)
+  --max-connections N  open connections at most; more get 503 (default 1024, and never more than
+                    the open-file limit allows beside the database's files)
+  --rate-limit N    requests per second one token may make on average; more get 429 with
+                    Retry-After (JOINTBUY_RATE_LIMIT; default 50; 0 turns the limit off)
+  --rate-burst N    requests one token may make at once (JOINTBUY_RATE_BURST; default 100)
 )";
+
+// Raises the soft limit of open files to the hard limit (Debian's soft default of 1024 would run
+// out before the connection limit) and returns the limit in force.
+rlim_t raise_open_file_limit() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return 1024;
+  if (limit.rlim_cur < limit.rlim_max) {
+    rlimit raised = limit;
+    raised.rlim_cur = limit.rlim_max;
+    if (::setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+  }
+  return limit.rlim_cur;
+}
 
 }  // namespace
 
 int run_serve(const std::vector<std::string>& raw) {
-  const auto args = parse_arguments(raw, with_database_options({{"catalog", "host", "port", "io-threads", "workers", "web"}, {}}));
+  const auto args = parse_arguments(raw, with_database_options({{"catalog", "host", "port", "io-threads", "workers", "web", "max-connections", "rate-limit", "rate-burst"}, {}}));
   if (args.has("help")) {
     std::cout << usage;
     return 0;
@@ -46,12 +67,26 @@ int run_serve(const std::vector<std::string>& raw) {
   }
   if (auto n = args.get("io-threads")) config.io_threads = positive_number("io-threads", *n);
   if (auto n = args.get("workers")) config.workers = positive_number("workers", *n);
+  if (auto n = args.get("max-connections")) config.max_connections = static_cast<std::size_t>(positive_number("max-connections", *n));
+
+  http::rate_limits limits;
+  if (auto n = setting(args, "rate-limit", "JOINTBUY_RATE_LIMIT")) limits.per_second = *n == "0" ? 0 : positive_number("rate-limit", *n);
+  if (auto n = setting(args, "rate-burst", "JOINTBUY_RATE_BURST")) limits.burst = positive_number("rate-burst", *n);
 
   const auto reference = load_valid_reference_data(catalog_directory_setting(args));
   if (!reference) return 1;
   auto db = open_migrated_database(args);
   const auto pages = std::make_shared<const http::static_files>(setting(args, "web", "JOINTBUY_WEB").value_or(JOINTBUY_DEFAULT_WEB_DIR));
-  const auto routes = http::make_api_router(*db, *reference, pages);
+  const auto routes = http::make_api_router(*db, *reference, pages, limits);
+  // Each connection is a file; so are the database's (a SQLite session holds the database, its
+  // WAL and its shared memory) and the server's own few. Connections get what is left.
+  const auto open_files = raise_open_file_limit();
+  const auto reserved = static_cast<rlim_t>(32 + 3 * db->pool_size());
+  const auto room = open_files > reserved ? static_cast<std::size_t>(open_files - reserved) : std::size_t{1};
+  if (room < config.max_connections) {
+    http::log_info("open-file limit " + std::to_string(open_files) + ": at most " + std::to_string(room) + " connections");
+    config.max_connections = room;
+  }
   http::server server{config, routes};
   http::log_info("jointbuy serving http://" + config.host + ":" + std::to_string(server.port()) + " with " +
                  std::string{store::to_string(db->kind())} + " (" + std::to_string(db->pool_size()) + " sessions) and " +

@@ -2,16 +2,13 @@
 
 #include <boost/json.hpp>
 
+#include "api/http/media_type.hpp"
 #include "api/http/problem.hpp"
 
 namespace jointbuy::http {
 
 boost::json::value parse_json_body(const request& req) {
-  const auto type = req[beast_http::field::content_type];
-  if (!type.starts_with("application/json")) {
-    throw problem(status::unsupported_media_type, "unsupported-media-type", "The body must be JSON",
-                  "Send the body with Content-Type: application/json.");
-  }
+  require_body_type(req, "application/json", "JSON");
   auto parsed = catalog::parse_json_text(req.body(), 32);
   if (!parsed.error) return std::move(parsed.value);
   throw bad_request("The body is " + parsed.error->reason + ".", {{"body", parsed.error->reason}});
@@ -24,11 +21,12 @@ void require_no_errors(const std::vector<catalog::json_error>& errors) {
   throw unprocessable(std::move(fields));
 }
 
-void require_no_problems(const std::vector<catalog::input_problem>& problems, engine::language lang) {
+void require_no_problems(const std::vector<catalog::input_problem>& problems, engine::language lang, std::size_t not_listed) {
   if (problems.empty()) return;
   std::vector<field_error> fields;
   for (const auto& p : problems) fields.push_back({p.field, p.why.in(lang), p.row});
-  throw lang == engine::language::de ? unprocessable_de(std::move(fields)) : unprocessable(std::move(fields));
+  auto refusal = lang == engine::language::de ? unprocessable_de(std::move(fields)) : unprocessable(std::move(fields));
+  throw refusal.with_more_errors(not_listed);
 }
 
 void require_schema(std::string_view schema_name, const boost::json::value& body) {

@@ -25,7 +25,9 @@ void require_schema(std::string_view schema_name, const boost::json::value& body
 /// Throws a 422 problem listing `errors` (JSON paths become field names) when there is any.
 void require_no_errors(const std::vector<catalog::json_error>& errors);
 
-/// Throws a 422 problem listing `problems` in `lang` when there is any.
-void require_no_problems(const std::vector<catalog::input_problem>& problems, engine::language lang);
+/// Throws a 422 problem listing `problems` in `lang` when there is any, and counting `not_listed`
+/// more.
+void require_no_problems(const std::vector<catalog::input_problem>& problems, engine::language lang,
+                         std::size_t not_listed = 0);
 
 }  // namespace jointbuy::http

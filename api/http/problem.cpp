@@ -3,7 +3,9 @@
 #include <boost/json.hpp>
 
 #include "api/http/access_log.hpp"
+#include "api/http/json_text.hpp"
 #include "api/store/errors.hpp"
+#include "catalog/input_problem.hpp"
 
 namespace jointbuy::http {
 
@@ -12,6 +14,11 @@ problem::problem(status status, std::string code, std::string title, std::string
 
 problem& problem::with_header(std::string name, std::string value) {
   headers_.emplace_back(std::move(name), std::move(value));
+  return *this;
+}
+
+problem& problem::with_more_errors(std::size_t count) {
+  more_errors_ += count;
   return *this;
 }
 
@@ -53,13 +60,17 @@ response problem_response(const problem& p, unsigned http_version, bool keep_ali
                            {"status", static_cast<int>(p.http_status())}};
   if (!p.detail().empty()) body["detail"] = p.detail();
   if (!p.errors().empty()) {
+    // Whatever made the list, an answer names at most max_listed_problems and counts the rest.
+    const auto listed = std::min(p.errors().size(), catalog::max_listed_problems);
     boost::json::array errors;
-    for (const auto& e : p.errors()) {
+    for (std::size_t k = 0; k < listed; ++k) {
+      const auto& e = p.errors()[k];
       boost::json::object error{{"field", e.field}, {"reason", e.reason}};
       if (e.row > 0) error["row"] = e.row;
       errors.push_back(std::move(error));
     }
     body["errors"] = std::move(errors);
+    if (const auto more = p.errors().size() - listed + p.more_errors(); more > 0) body["more_errors"] = more;
   }
   if (p.allowed()) {
     boost::json::array allowed;
@@ -71,7 +82,7 @@ response problem_response(const problem& p, unsigned http_version, bool keep_ali
   res.set(beast_http::field::cache_control, "no-store");
   for (const auto& [name, value] : p.headers()) res.set(name, value);
   res.keep_alive(keep_alive);
-  res.body() = boost::json::serialize(body);
+  res.body() = json_text(body);
   res.prepare_payload();
   return res;
 }

@@ -35,6 +35,9 @@ class problem : public std::exception {
 
   /// Adds a header to send with the problem (WWW-Authenticate, Allow, Retry-After).
   problem& with_header(std::string name, std::string value);
+  /// Counts failing inputs beyond those in errors() (member "more_errors").
+  problem& with_more_errors(std::size_t count);
+  std::size_t more_errors() const { return more_errors_; }
   /// Names the actions the record's state allows instead (member "allowed" of a 409).
   problem& with_allowed(std::vector<std::string> actions);
   const std::optional<std::vector<std::string>>& allowed() const { return allowed_; }
@@ -45,6 +48,7 @@ class problem : public std::exception {
   std::string title_;
   std::string detail_;
   std::vector<field_error> errors_;
+  std::size_t more_errors_ = 0;
   std::vector<std::pair<std::string, std::string>> headers_;
   std::optional<std::vector<std::string>> allowed_;
 };

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "api/http/problem.hpp"
+#include "catalog/utf8.hpp"
 
 namespace jointbuy::http {
 
@@ -38,6 +39,8 @@ std::string percent_decode(std::string_view text, bool plus_is_space) {
       decoded.push_back(c);
     }
   }
+  // Paths and query values reach the store and every answer that names them: UTF-8 only.
+  if (!catalog::is_valid_utf8(decoded)) throw bad_request("the URL is not UTF-8 text");
   return decoded;
 }
 

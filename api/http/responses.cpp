@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "api/http/json_text.hpp"
 #include "api/http/problem.hpp"
 #include "api/http/query.hpp"
 
@@ -14,7 +15,7 @@ response json_response(const request& req, status status, const boost::json::val
   res.set(beast_http::field::content_type, "application/json");
   res.set(beast_http::field::cache_control, "no-store");
   res.keep_alive(req.keep_alive());
-  res.body() = boost::json::serialize(body);
+  res.body() = json_text(body);
   res.prepare_payload();
   return res;
 }

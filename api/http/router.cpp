@@ -69,6 +69,8 @@ void router::add(beast_http::verb method, std::string pattern, access who, handl
   routes_.push_back({method, std::move(pattern), std::move(segments), who, std::move(fn)});
 }
 
+void router::limit_rate(rate_limits limits) { limiter_ = std::make_shared<rate_limiter>(limits); }
+
 void router::set_fallback(std::function<std::optional<response>(const request&, std::string_view path)> fn) {
   fallback_ = std::move(fn);
 }
@@ -121,6 +123,14 @@ response router::run_route(request_context& context, const route* chosen, const 
       throw problem(status::unauthorized, "unauthorized", "A valid bearer token is required",
                     "The token is unknown, malformed or revoked.")
           .with_header("WWW-Authenticate", "Bearer realm=\"jointbuy\", error=\"invalid_token\"");
+    }
+    if (limiter_) {
+      if (const auto wait = limiter_->admit(context.caller->token_id)) {
+        throw problem(status::too_many_requests, "rate-limited", "Too many requests",
+                      "This token has sent more requests than the server takes from one caller; try again in " +
+                          std::to_string(wait->count()) + " s.")
+            .with_header("Retry-After", std::to_string(wait->count()));
+      }
     }
   }
   return chosen->fn(context);

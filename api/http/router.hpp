@@ -4,6 +4,7 @@
 #include <functional>
 #include <initializer_list>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 
 #include "api/http/messages.hpp"
 #include "api/http/query.hpp"
+#include "api/http/rate_limiter.hpp"
 #include "api/store/tokens.hpp"
 
 namespace jointbuy::http {
@@ -55,6 +57,9 @@ class router {
   /// caller and returns nothing when it has no such page either (then 404).
   void set_fallback(std::function<std::optional<response>(const request&, std::string_view path)> fn);
 
+  /// Limits the requests of each authenticated caller (by token): beyond them, 429 with Retry-After.
+  void limit_rate(rate_limits limits);
+
   /// Every route as (method, pattern), in the order added: what the OpenAPI document must describe.
   std::vector<std::pair<std::string, std::string>> describe() const;
 
@@ -75,6 +80,7 @@ class router {
   response run_route(request_context& context, const route* chosen, const std::string& allowed) const;
 
   authenticator authenticate_;
+  std::shared_ptr<rate_limiter> limiter_;
   std::vector<route> routes_;
   std::function<std::optional<response>(const request&, std::string_view path)> fallback_;
 };

@@ -66,7 +66,8 @@ TEST_CASE("SIGKILL under load loses no acknowledged intent, and retries with the
     return store::create_token(*db, {store::role::coordinator, std::nullopt, "Lasttest"}, "test").bearer;
   }();
   const auto port = test::free_port();
-  const std::vector<std::string> serve{JOINTBUY_BINARY, "serve", "--db", scratch.url(), "--port", std::to_string(port)};
+  // Load from one token: no rate limit, which would answer 429 long before the load is heavy.
+  const std::vector<std::string> serve{JOINTBUY_BINARY, "serve", "--db", scratch.url(), "--port", std::to_string(port), "--rate-limit", "0"};
 
   submission_log log;
   std::atomic<int> next{0};
@@ -151,10 +152,11 @@ TEST_CASE("two serve processes on one database: one of two simultaneous approval
   const auto target = "/api/v1/bundles/" + std::to_string(tenders[0].id) + "/decision";
 
   const auto first_port = test::free_port();
-  test::background_process first{{JOINTBUY_BINARY, "serve", "--db", scratch.url(), "--port", std::to_string(first_port)}, scratch.directory()};
+  test::background_process first{{JOINTBUY_BINARY, "serve", "--db", scratch.url(), "--port", std::to_string(first_port), "--rate-limit", "0"},
+                                 scratch.directory()};
   REQUIRE_MESSAGE(test::wait_for_port(first_port, 10s), first.output());
   const auto second_port = test::free_port();
-  test::background_process second{{JOINTBUY_BINARY, "serve", "--db", scratch.url(), "--port", std::to_string(second_port)},
+  test::background_process second{{JOINTBUY_BINARY, "serve", "--db", scratch.url(), "--port", std::to_string(second_port), "--rate-limit", "0"},
                                   scratch.directory()};
   REQUIRE_MESSAGE(test::wait_for_port(second_port, 10s), second.output());
   const unsigned short servers[] = {first_port, second_port};

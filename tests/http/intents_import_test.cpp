@@ -112,3 +112,48 @@ TEST_CASE("imports beyond 5000 rows or the body limit are refused with a clear e
   CHECK(import_csv(f, f.kriens, big).status == 413);
   CHECK(f.rows("intents") == 0);
 }
+
+TEST_CASE("no answer is much larger than its request: a megabyte of commas gets a short 422") {
+  api_fixture f;
+  // Before: one error per empty header cell, a 54 MB answer to a 1 MB request.
+  const std::string commas(1000 * 1000, ',');
+  const auto reply = import_csv(f, f.kriens, commas);
+  REQUIRE(reply.status == 422);
+  CHECK(reply.body.size() < 4096);
+  const auto problem = reply.json();
+  REQUIRE(problem.at("errors").as_array().size() == 1);
+  CHECK(problem.at("errors").at(0).at("field") == "row");
+  CHECK(std::string{problem.at("errors").at(0).at("reason").as_string()}.find("64") != std::string::npos);
+  CHECK(f.rows("intents") == 0);
+}
+
+TEST_CASE("a file with thousands of bad rows lists the first 100 problems and counts the others") {
+  api_fixture f;
+  std::string csv = "item,quantity,earliest,latest\n";
+  for (int i = 0; i < 3000; ++i) csv += "no-such-item,0,2027-02-01,2027-05-31\n";  // two problems a row
+  const auto reply = import_csv(f, f.kriens, csv);
+  REQUIRE(reply.status == 422);
+  CHECK(reply.body.size() < csv.size());
+  const auto problem = reply.json();
+  CHECK(problem.at("errors").as_array().size() == 100);
+  CHECK(problem.at("errors").at(0).at("row") == 2);
+  CHECK(problem.at("more_errors") == 6000 - 100);
+  CHECK(f.rows("intents") == 0);
+}
+
+TEST_CASE("text that is not UTF-8 never enters the store through the import") {
+  api_fixture f;
+  // Before: the note was stored, and every list of intents was invalid JSON from then on.
+  const auto reply = import_csv(f, f.kriens, "item,quantity,earliest,latest,note\nmonitor-24,1,2027-02-01,2027-05-31,ok\n"
+                                             "monitor-24,1,2027-02-01,2027-05-31,\xff\xfe\xc0\xaf\n");
+  REQUIRE(reply.status == 422);
+  CHECK(reply.json().at("errors").at(0).at("field") == "file");
+  CHECK(reply.json().at("errors").at(0).at("row") == 3);
+  CHECK(std::string{reply.json().at("errors").at(0).at("reason").as_string()}.find("UTF-8") != std::string::npos);
+  CHECK(f.rows("intents") == 0);
+  // A Windows-1252 export ("Stückpreis" with ü as one byte) is named as such, in German too.
+  const auto latin1 = import_csv(f, f.kriens, "Artikel;Menge;St\xfc" "ckpreis CHF;Fr\xfc" "hestens;Sp\xe4testens\n", "",
+                                 {{"Accept-Language", "de-CH"}});
+  REQUIRE(latin1.status == 422);
+  CHECK(std::string{latin1.json().at("errors").at(0).at("reason").as_string()}.find("UTF-8") != std::string::npos);
+}

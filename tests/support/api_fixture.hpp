@@ -4,8 +4,11 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "api/http/rate_limiter.hpp"
+#include "api/http/server.hpp"
 #include "api/store/database.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/running_server.hpp"
@@ -15,7 +18,8 @@ namespace jointbuy::test {
 
 /// Tokens: `kriens` (municipality 1059), `emmen` (municipality 1024), `coordinator`, `auditor`.
 struct api_fixture {
-  api_fixture();
+  /// The server with `config` (loopback, a free port) and, if set, each token limited by `limits`.
+  explicit api_fixture(http::server_config config = {}, std::optional<http::rate_limits> limits = std::nullopt);
   ~api_fixture();
 
   scratch_database scratch;

@@ -2,6 +2,7 @@
 // The jointbuy HTTP server running in the test process, on a free loopback port.
 
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "api/http/router.hpp"
@@ -13,8 +14,9 @@ namespace jointbuy::test {
 /// Serves `routes` (or the whole API on `db`) on 127.0.0.1 and a free port until destroyed.
 class running_server {
  public:
-  /// The whole API over `db`, with the web pages of api/web.
-  explicit running_server(store::database& db, http::server_config config = {});
+  /// The whole API over `db`, with the web pages of api/web, each token limited by `limits` if set.
+  explicit running_server(store::database& db, http::server_config config = {},
+                          std::optional<http::rate_limits> limits = std::nullopt);
   /// Only `routes`.
   running_server(std::unique_ptr<http::router> routes, http::server_config config);
   ~running_server();

@@ -33,7 +33,7 @@ std::string comment_of(const boost::json::value& body) {
 }
 
 response bundle_answer(const request_context& ctx, const store::bundle_record& b) {
-  auto res = json_response(ctx.req, status::ok, bundle_view(b, preferred_language(ctx.req)));
+  auto res = json_response(ctx.req, status::ok, bundle_view(b, preferred_language(ctx.req), bundle_viewer(ctx)));
   set_version_etag(res, b.version);
   return res;
 }
@@ -95,11 +95,18 @@ void add_bundle_review_routes(router& routes, store::database& db, const catalog
 
   routes.add(beast_http::verb::get, "/api/v1/bundles/{id}/decisions", access::authenticated, [&db](request_context& ctx) {
     const auto b = visible_bundle(ctx, db);
+    const auto viewer = bundle_viewer(ctx);
     boost::json::array items;
     for (const auto& d : store::decisions_of(db, b.id)) {
+      auto details = boost::json::parse(d.details);
+      // The states before and after a re-evaluation show the members as a bundle does.
+      for (const char* side : {"before", "after"}) {
+        auto* state = details.as_object().if_contains(side);
+        if (viewer && state != nullptr && state->is_object()) restrict_to_viewer(state->as_object(), *viewer);
+      }
       boost::json::object json{{"id", d.id},         {"decided_by", d.decided_by}, {"decision", d.decision},
                                {"from_status", d.from_status}, {"to_status", d.to_status},   {"comment", d.comment},
-                               {"decided_at", d.decided_at},   {"details", boost::json::parse(d.details)}};
+                               {"decided_at", d.decided_at},   {"details", std::move(details)}};
       if (d.reference) json["reference"] = *d.reference;
       items.push_back(std::move(json));
     }

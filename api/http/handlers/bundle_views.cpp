@@ -1,5 +1,7 @@
 #include "api/http/handlers/bundle_views.hpp"
 
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include "api/http/problem.hpp"
@@ -9,7 +11,30 @@
 
 namespace jointbuy::http {
 
-boost::json::object bundle_view(const store::bundle_record& record, engine::language lang) {
+void restrict_to_viewer(boost::json::object& json, const std::string& viewer) {
+  const bool joint_tender = json["decision"] == "joint_tender";
+  auto& members = json["members"].as_array();
+  if (!joint_tender) {
+    members.erase(std::remove_if(members.begin(), members.end(),
+                                 [&](const boost::json::value& m) { return m.at("organisation").as_string() != viewer; }),
+                  members.end());
+    auto& answers = json["answers"].as_object();
+    for (auto it = answers.begin(); it != answers.end();) it = it->key() == viewer ? std::next(it) : answers.erase(it);
+    return;
+  }
+  for (auto& member : members) {
+    auto& m = member.as_object();
+    if (m.at("organisation").as_string() == viewer) continue;
+    m.erase("value_chf");
+    m.erase("own_procedure");
+  }
+}
+
+std::optional<std::string> bundle_viewer(const request_context& ctx) {
+  return ctx.is_municipality() ? ctx.who().organisation : std::nullopt;
+}
+
+boost::json::object bundle_view(const store::bundle_record& record, engine::language lang, const std::optional<std::string>& viewer) {
   auto json = catalog::bundle_json(record.tender, lang);
   for (auto& member : json["members"].as_array()) {
     auto& m = member.as_object();
@@ -30,6 +55,7 @@ boost::json::object bundle_view(const store::bundle_record& record, engine::lang
   boost::json::array allowed;
   for (const auto& a : store::allowed_actions(record.status, record.tender.decision)) allowed.push_back(boost::json::string{a});
   json["allowed_actions"] = std::move(allowed);
+  if (viewer) restrict_to_viewer(json, *viewer);
   return json;
 }
 

@@ -10,8 +10,20 @@ namespace jointbuy::http {
 
 /// The bundle as JSON: the engine's tender (bundling-result schema) plus its stored id, run,
 /// status, version, each buyer's answer, the tender reference, the review reason and the actions
-/// a coordinator may take now.
-boost::json::object bundle_view(const store::bundle_record& record, engine::language lang);
+/// a coordinator may take now. For a municipality's caller (`viewer`, its organisation) the other
+/// buyers are shown as catalog::as_seen_by says: in a joint tender their names, quantities, windows
+/// and answers, never their values (quantity × their price estimate) or own procedures; in a bundle
+/// whose buyers each buy alone, nothing of them.
+boost::json::object bundle_view(const store::bundle_record& record, engine::language lang,
+                                const std::optional<std::string>& viewer);
+
+/// Removes from the bundle JSON `json` (bundle_view's shape, or a state recorded before and after
+/// a decision) what the buyer `viewer` may not see of the other buyers.
+void restrict_to_viewer(boost::json::object& json, const std::string& viewer);
+
+/// The organisation whose view of bundles the caller gets: a municipality's own; none (everything)
+/// for coordinators and auditors.
+std::optional<std::string> bundle_viewer(const request_context& ctx);
 
 /// The bundle `{id}` of the request, if the caller may see it (a municipality only those it takes
 /// part in); a 404 problem otherwise.

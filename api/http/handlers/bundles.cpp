@@ -72,13 +72,14 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
     const auto next = store::trim_to_page(bundles, page.limit, [](const auto& b) { return std::to_string(b.id); });
     boost::json::array items;
     const auto lang = preferred_language(ctx.req);
-    for (const auto& b : bundles) items.push_back(bundle_view(b, lang));
+    const auto viewer = bundle_viewer(ctx);
+    for (const auto& b : bundles) items.push_back(bundle_view(b, lang, viewer));
     return list_response(ctx.req, std::move(items), next);
   });
 
   routes.add(beast_http::verb::get, "/api/v1/bundles/{id}", access::authenticated, [&db](request_context& ctx) {
     const auto bundle = visible_bundle(ctx, db);
-    auto res = json_response(ctx.req, status::ok, bundle_view(bundle, preferred_language(ctx.req)));
+    auto res = json_response(ctx.req, status::ok, bundle_view(bundle, preferred_language(ctx.req), bundle_viewer(ctx)));
     set_version_etag(res, bundle.version);
     return res;
   });

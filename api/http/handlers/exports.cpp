@@ -2,6 +2,7 @@
 
 #include "api/http/handlers/bundle_views.hpp"
 #include "api/http/handlers/routes.hpp"
+#include "api/http/json_text.hpp"
 #include "api/http/problem.hpp"
 #include "api/http/query.hpp"
 #include "api/http/responses.hpp"
@@ -46,6 +47,14 @@ std::string safe_name(std::string text) {
   return text;
 }
 
+// The rows of bundle `b` that the caller may read: a municipality sees its co-buyers' names,
+// quantities and windows, never their price estimates or notes (catalog::as_seen_by).
+std::vector<catalog::schedule_row> rows_for_caller(const request_context& ctx, const store::bundle_record& b,
+                                                   std::vector<catalog::schedule_row> rows) {
+  if (!ctx.is_municipality()) return rows;
+  return catalog::as_seen_by(std::move(rows), *ctx.who().organisation, b.tender.decision == engine::decision::joint_tender);
+}
+
 response download(const request_context& ctx, std::string body, const std::string& content_type, const std::string& file_name) {
   response res{status::ok, ctx.req.version()};
   res.set(beast_http::field::content_type, content_type);
@@ -63,7 +72,7 @@ void add_export_routes(router& routes, store::database& db) {
   routes.add(beast_http::verb::get, "/api/v1/bundles/{id}/schedule.csv", access::authenticated, [&db](request_context& ctx) {
     const auto format = format_from(ctx);
     const auto b = visible_bundle(ctx, db);
-    const auto rows = store::schedule_of_bundle(db, b.id, format.lang);
+    const auto rows = rows_for_caller(ctx, b, store::schedule_of_bundle(db, b.id, format.lang));
     return download(ctx, catalog::schedule_csv(rows, format), "text/csv; charset=utf-8",
                     "jointbuy-bundle-" + std::to_string(b.id) + "-" + safe_name(b.tender.id) + ".csv");
   });
@@ -86,9 +95,10 @@ void add_export_routes(router& routes, store::database& db) {
       throw problem(status::conflict, "not-a-joint-tender", "Not a joint tender",
                     "Bundle " + std::to_string(b.id) + " is bought individually; OCDS releases describe joint tenders.");
     }
-    const auto tender = store::ocds_tender_of(db, b.id);
+    auto tender = store::ocds_tender_of(db, b.id);
     if (!tender) throw not_found("There is no bundle " + ctx.param("id") + ".");
-    return download(ctx, boost::json::serialize(catalog::ocds_release(*tender)), "application/json",
+    tender->rows = rows_for_caller(ctx, b, std::move(tender->rows));
+    return download(ctx, json_text(catalog::ocds_release(*tender)), "application/json",
                     "jointbuy-bundle-" + std::to_string(b.id) + "-ocds.json");
   });
 }

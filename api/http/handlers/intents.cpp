@@ -1,7 +1,10 @@
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include "api/http/handlers/routes.hpp"
 #include "api/http/json_body.hpp"
+#include "api/http/media_type.hpp"
 #include "api/http/problem.hpp"
 #include "api/http/responses.hpp"
 #include "api/store/catalog_items.hpp"
@@ -107,8 +110,11 @@ void add_intent_routes(router& routes, store::database& db) {
     std::optional<std::string> key;
     if (const auto found = ctx.req.find("Idempotency-Key"); found != ctx.req.end()) {
       key = std::string{found->value()};
-      if (key->empty() || key->size() > max_idempotency_key) {
-        throw bad_request("Idempotency-Key must have 1 to 200 characters", {{"Idempotency-Key", "1 to 200 characters"}});
+      // Stored with the intent: visible ASCII only, so that no byte of it can be misread later.
+      const bool visible = std::all_of(key->begin(), key->end(), [](char c) { return c > ' ' && c < '\x7f'; });
+      if (key->empty() || key->size() > max_idempotency_key || !visible) {
+        throw bad_request("Idempotency-Key must have 1 to 200 visible ASCII characters",
+                          {{"Idempotency-Key", "1 to 200 visible ASCII characters"}});
       }
     }
     const auto body = parse_json_body(ctx.req);
@@ -168,10 +174,7 @@ void add_intent_routes(router& routes, store::database& db) {
 
   routes.add(beast_http::verb::post, "/api/v1/intents/import", access::authenticated, [&db](request_context& ctx) {
     require_role(ctx, {store::role::municipality, store::role::coordinator});
-    if (!ctx.req[beast_http::field::content_type].starts_with("text/csv")) {
-      throw problem(status::unsupported_media_type, "unsupported-media-type", "The body must be CSV",
-                    "Send the spreadsheet with Content-Type: text/csv.");
-    }
+    require_body_type(ctx.req, "text/csv", "CSV");
     catalog::import_scope scope;
     if (ctx.is_municipality()) {
       scope.organisation = ctx.who().organisation;
@@ -182,7 +185,7 @@ void add_intent_routes(router& routes, store::database& db) {
     const catalog::import_lookups lookups{[&db](const std::string& id) { return store::find_item(db, id); },
                                           [&db](const std::string& id) { return store::find_organisation(db, id).has_value(); }};
     const auto prepared = catalog::prepare_import(ctx.req.body(), scope, lookups, engine::today_utc());
-    require_no_problems(prepared.problems, preferred_language(ctx.req));
+    require_no_problems(prepared.problems, preferred_language(ctx.req), prepared.problems_not_listed);
     const auto records = store::import_intents(db, prepared.drafts, ctx.who().token_id);
     boost::json::array ids;
     engine::rappen total = 0;

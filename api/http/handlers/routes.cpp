@@ -4,8 +4,10 @@
 
 namespace jointbuy::http {
 
-router make_api_router(store::database& db, const catalog::reference_data& reference, std::shared_ptr<const static_files> pages) {
+router make_api_router(store::database& db, const catalog::reference_data& reference, std::shared_ptr<const static_files> pages,
+                       std::optional<rate_limits> limits) {
   router routes{[&db](std::string_view bearer) { return store::verify_token(db, bearer); }};
+  if (limits) routes.limit_rate(*limits);
   add_health_routes(routes, db);
   add_me_routes(routes);
   add_organisation_routes(routes, db);

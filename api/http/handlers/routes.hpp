@@ -2,6 +2,7 @@
 // The API's routes, each group in the file named after it.
 
 #include <memory>
+#include <optional>
 
 #include "api/http/router.hpp"
 #include "api/http/static_files.hpp"
@@ -47,9 +48,9 @@ void add_export_routes(router& routes, store::database& db);
 void add_event_routes(router& routes, store::database& db);
 
 /// A router with every route of the API, authenticating bearer tokens against `db`, and the web
-/// pages `pages` (if any) for every other GET. `reference` (thresholds, cost model, CPV list) must
-/// outlive the router.
+/// pages `pages` (if any) for every other GET; each token's requests limited by `limits` when set.
+/// `reference` (thresholds, cost model, CPV list) must outlive the router.
 router make_api_router(store::database& db, const catalog::reference_data& reference,
-                       std::shared_ptr<const static_files> pages = nullptr);
+                       std::shared_ptr<const static_files> pages = nullptr, std::optional<rate_limits> limits = std::nullopt);
 
 }  // namespace jointbuy::http
