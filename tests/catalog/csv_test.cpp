@@ -45,3 +45,33 @@ TEST_CASE("malformed quoting is reported with its line") {
     CHECK(doc.error->line == 2);
   }
 }
+
+TEST_CASE("text that is not UTF-8 is refused with its line") {
+  const auto doc = read_csv("a,b\n1,ok\n2,\xff\xfe\xc0\xaf\n");
+  REQUIRE(doc.error);
+  CHECK(doc.error->failure == csv_failure::not_utf8);
+  CHECK(doc.error->line == 3);
+  CHECK_FALSE(read_csv("a,b\n1,Grüezi\n").error);
+}
+
+TEST_CASE("the reader stops at its limits instead of holding a hostile file in memory") {
+  SUBCASE("cells in a row") {
+    const auto doc = read_csv(std::string(100'000, ','), ',', {10, 64});
+    REQUIRE(doc.error);
+    CHECK(doc.error->failure == csv_failure::too_many_fields);
+    CHECK(doc.records.empty());
+  }
+  SUBCASE("records") {
+    std::string text;
+    for (int k = 0; k < 1000; ++k) text += "x\n";
+    const auto doc = read_csv(text, ',', {10, 64});
+    REQUIRE(doc.error);
+    CHECK(doc.error->failure == csv_failure::too_many_records);
+    CHECK(doc.records.size() == 10);
+  }
+  SUBCASE("exactly at the limits is fine") {
+    const auto doc = read_csv("a,b\nc,d\n", ',', {2, 2});
+    CHECK_FALSE(doc.error);
+    CHECK(doc.records.size() == 2);
+  }
+}

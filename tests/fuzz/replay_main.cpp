@@ -35,6 +35,6 @@ int main(int argc, char** argv) {
       ++inputs;
     }
   }
-  std::cout << inputs << " inputs replayed\n";
+  std::cerr << inputs << " inputs replayed\n";
   return inputs > 0 ? 0 : 1;
 }

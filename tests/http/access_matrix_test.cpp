@@ -172,3 +172,106 @@ TEST_CASE("every route answers every role as the access table says") {
     return changed;
   }) == 0);
 }
+
+namespace {
+
+// Emmen's need, with a price estimate and a note that are Emmen's alone.
+constexpr const char* emmen_note = "EMMEN-INTERNAL-NOTE";
+constexpr const char* emmen_price = "37.77";
+
+// What Kriens reads of bundle `id`, in every shape the API has.
+std::vector<std::pair<std::string, std::string>> kriens_reads(const api_fixture& f, long long id) {
+  const auto path = "/api/v1/bundles/" + std::to_string(id);
+  std::vector<std::pair<std::string, std::string>> bodies;
+  for (const auto& target : {path, path + "/decisions", path + "/schedule.csv", path + "/schedule.csv?sep=semicolon&lang=de",
+                             path + "/ocds.json", std::string{"/api/v1/bundles?limit=500"}}) {
+    const auto reply = test::http_get(f.port(), target, f.kriens);
+    if (reply.status == 409) continue;  // no OCDS release for an individual bundle
+    CHECK_MESSAGE(reply.status == 200, target << ": " << reply.body);
+    bodies.emplace_back(target, reply.body);
+  }
+  return bodies;
+}
+
+}  // namespace
+
+TEST_CASE("a buyer sees its co-buyers' names, quantities and windows, never their notes or price estimates") {
+  api_fixture f;
+  // Before: the quantity schedule of a shared bundle gave Kriens every buyer's note and estimate.
+  const char* schools[] = {"1059", "1054", "1058", "1040", "1103", "1031", "1062", "1063", "1151", "1093", "1098"};
+  for (int k = 0; k < 11; ++k) f.add_intent(schools[k], "school-administration-software", 400 + 60 * k, k * 3, 170, "note of " + std::string{schools[k]});
+  f.add_intent("1024", "school-administration-software", 777, 10, 170, emmen_note, 3777);
+  // Laptops of Kriens and Emmen in one window: too small for a public tender, each buys alone.
+  f.add_intent("1059", "laptop-standard-14", 3, 200, 230, "Kriens laptops");
+  f.add_intent("1024", "laptop-standard-14", 4, 200, 230, emmen_note, 3777);
+  const auto run = store::create_run(*f.db, test::shipped_reference_data(), "test");
+  store::bundle_filter all;
+  all.run = run.id;
+  all.limit = 100;
+  long long joint = 0, alone = 0;
+  for (const auto& b : store::list_bundles(*f.db, all)) {
+    if (b.answers.count("1059") == 0 || b.answers.count("1024") == 0) continue;
+    (b.tender.decision == engine::decision::joint_tender ? joint : alone) = b.id;
+  }
+  REQUIRE(joint > 0);
+  REQUIRE(alone > 0);
+
+  SUBCASE("in a joint tender: Emmen's name and quantity, not its estimate, value or note") {
+    const auto bundle = test::http_get(f.port(), "/api/v1/bundles/" + std::to_string(joint), f.kriens).json();
+    bool saw_emmen = false;
+    for (const auto& member : bundle.at("members").as_array()) {
+      const auto& m = member.as_object();
+      if (m.at("organisation") == "1024") {
+        saw_emmen = true;
+        CHECK(m.at("quantity") == 777);
+        CHECK(m.contains("window"));
+        CHECK_FALSE(m.contains("value_chf"));
+        CHECK_FALSE(m.contains("own_procedure"));
+      } else if (m.at("organisation") == "1059") {
+        CHECK(m.contains("value_chf"));
+      }
+    }
+    CHECK(saw_emmen);
+    // A decline re-evaluates the tender: the states before and after are shown the same way.
+    const auto version = bundle.at("version").as_int64();
+    const auto approve = test::http_request(f.port(), verb::post, "/api/v1/bundles/" + std::to_string(joint) + "/decision",
+                                            R"({"decision": "approve"})",
+                                            api_fixture::auth(f.coordinator, {{"Content-Type", "application/json"}, {"If-Match", "\"" + std::to_string(version) + "\""}}));
+    REQUIRE_MESSAGE(approve.status == 200, approve.body);
+    const auto decline = test::http_request(f.port(), verb::post, "/api/v1/bundles/" + std::to_string(joint) + "/participation",
+                                            R"({"answer": "decline"})",
+                                            api_fixture::auth(f.emmen, {{"Content-Type", "application/json"}, {"If-Match", "\"" + std::to_string(version + 1) + "\""}}));
+    REQUIRE_MESSAGE(decline.status == 200, decline.body);
+    for (const auto& [target, body] : kriens_reads(f, joint)) {
+      CAPTURE(target);
+      CHECK(body.find(emmen_note) == std::string::npos);
+      CHECK(body.find(emmen_price) == std::string::npos);
+      CHECK(body.find("note of 1054") == std::string::npos);
+    }
+    const auto schedule = test::http_get(f.port(), "/api/v1/bundles/" + std::to_string(joint) + "/schedule.csv", f.kriens).body;
+    CHECK(schedule.find("note of 1059") != std::string::npos);  // its own note it sees
+    CHECK(schedule.find("Ebikon") != std::string::npos);        // and its co-buyers' names
+  }
+
+  SUBCASE("in a bundle whose buyers each buy alone: nothing of Emmen") {
+    const auto bundle = test::http_get(f.port(), "/api/v1/bundles/" + std::to_string(alone), f.kriens).json();
+    REQUIRE(bundle.at("members").as_array().size() == 1);
+    CHECK(bundle.at("members").at(0).at("organisation") == "1059");
+    CHECK(bundle.at("answers").as_object().size() == 1);
+    for (const auto& [target, body] : kriens_reads(f, alone)) {
+      CAPTURE(target);
+      CHECK(body.find(emmen_note) == std::string::npos);
+      if (target.find("/api/v1/bundles?") == std::string::npos) CHECK(body.find("1024") == std::string::npos);
+    }
+  }
+
+  SUBCASE("the coordinator and the auditor see everything") {
+    for (const auto* bearer : {&f.coordinator, &f.auditor}) {
+      const auto schedule = test::http_get(f.port(), "/api/v1/bundles/" + std::to_string(joint) + "/schedule.csv", *bearer).body;
+      CHECK(schedule.find(emmen_note) != std::string::npos);
+      CHECK(schedule.find(emmen_price) != std::string::npos);
+      const auto bundle = test::http_get(f.port(), "/api/v1/bundles/" + std::to_string(alone), *bearer).json();
+      CHECK(bundle.at("members").as_array().size() == 2);
+    }
+  }
+}

@@ -151,3 +151,20 @@ TEST_CASE("one token beyond its rate gets 429 with Retry-After; other tokens go 
   CHECK(test::http_get(f.port(), "/api/v1/me", f.emmen).status == 200);
   CHECK(test::http_get(f.port(), "/healthz").status == 200);  // no token, no bucket
 }
+
+TEST_CASE("a record stored before input was checked still gives valid UTF-8 JSON to everyone who lists it") {
+  api_fixture f;
+  const auto id = f.add_intent("1059", "monitor-24", 2, 30, 90, "before");
+  // PostgreSQL refuses such bytes itself; SQLite kept whatever the import gave it.
+  if (f.db->kind() != store::backend::sqlite) return;
+  f.db->with_session([&](soci::session& s) {
+    const std::string bytes = "\xff\xfe\xc0\xaf";
+    s << "UPDATE intents SET note = :note WHERE id = :id", soci::use(bytes, "note"), soci::use(id, "id");
+  });
+  for (const auto& target : {std::string{"/api/v1/intents"}, "/api/v1/intents/" + std::to_string(id)}) {
+    const auto reply = test::http_get(f.port(), target, f.kriens);
+    CHECK(reply.status == 200);
+    CHECK(catalog::is_valid_utf8(reply.body));
+    CHECK(reply.body.find("\xEF\xBF\xBD") != std::string::npos);  // shown as U+FFFD
+  }
+}

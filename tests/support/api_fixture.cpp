@@ -34,7 +34,7 @@ header_list api_fixture::auth(const std::string& bearer, header_list extra) {
 }
 
 long long api_fixture::add_intent(const std::string& organisation, const std::string& item, std::int64_t quantity, int from,
-                                  int to, const std::string& note) {
+                                  int to, const std::string& note, std::optional<std::int64_t> unit_price) {
   using namespace std::chrono;
   catalog::intent_draft d;
   d.organisation = organisation;
@@ -43,6 +43,7 @@ long long api_fixture::add_intent(const std::string& organisation, const std::st
   d.earliest = engine::date{2027y / January / 1} + days{from};
   d.latest = engine::date{2027y / January / 1} + days{to};
   d.note = note;
+  d.unit_price = unit_price;
   return store::create_intent(*db, d, "test", std::nullopt, "").intent.id;
 }
 

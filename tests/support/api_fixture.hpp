@@ -31,9 +31,10 @@ struct api_fixture {
   /// Authorization header for `bearer`, plus `extra` headers.
   static header_list auth(const std::string& bearer, header_list extra = {});
   /// Stores an intent of `organisation` directly (not over HTTP) for `quantity` of `item`, its window
-  /// from day `from` to day `to` counted from 2027-01-01; returns its id.
+  /// from day `from` to day `to` counted from 2027-01-01, with the buyer's `unit_price` estimate if
+  /// given; returns its id.
   long long add_intent(const std::string& organisation, const std::string& item, std::int64_t quantity, int from, int to,
-                       const std::string& note = "");
+                       const std::string& note = "", std::optional<std::int64_t> unit_price = std::nullopt);
   /// Rows in `table`.
   long long rows(const std::string& table) const;
 };

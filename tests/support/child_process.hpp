@@ -35,8 +35,10 @@ class background_process {
   void signal(int signal);
   /// Waits for the process to end; its exit code, or -1 when `timeout` passed first.
   int wait(std::chrono::milliseconds timeout);
-  /// What it has written to standard output so far.
+  /// What it has written to standard output and standard error so far.
   std::string output() const;
+  /// Its process id.
+  pid_t pid() const { return pid_; }
 
  private:
   pid_t pid_ = -1;
