@@ -13,22 +13,13 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <thread>
 
-#include "api/http/handlers/routes.hpp"
 #include "api/http/server.hpp"
-#include "api/store/catalog_items.hpp"
-#include "api/store/database_url.hpp"
-#include "api/store/migrations.hpp"
-#include "api/store/organisations.hpp"
-#include "api/store/tokens.hpp"
-#include "catalog/organisations.hpp"
 #include "catalog/utf8.hpp"
+#include "tests/fuzz/api_world.hpp"
 
 namespace {
 
@@ -38,47 +29,29 @@ using namespace jointbuy;
 // stay far below it.
 constexpr std::size_t max_answer = 16 * 1024 * 1024;
 
+// The API's world, served as `serve` serves it on a free loopback port.
 struct world {
-  std::filesystem::path directory;
-  catalog::reference_data reference;
-  std::unique_ptr<store::database> db;
-  std::unique_ptr<http::router> routes;
+  fuzz::api_world api;
   std::unique_ptr<http::server> server;
   std::thread serving;
-  std::string bearer;
 
   world() {
-    // The access log would write a line per request onto the fuzzer's output.
-    if (std::freopen("/dev/null", "w", stdout) == nullptr) std::abort();
-    directory = std::filesystem::temp_directory_path() / ("jointbuy-session-fuzz-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(directory);
-    std::filesystem::remove(directory / "fuzz.db");
-    reference = catalog::load_reference_data(JOINTBUY_DEFAULT_CATALOG_DIR).data;
-    db = std::make_unique<store::database>(store::parse_database_url("sqlite:" + (directory / "fuzz.db").string()));
-    store::migrate(*db);
-    std::ifstream in{std::string{JOINTBUY_DEFAULT_CATALOG_DIR} + "/municipalities-ch-2026.csv"};
-    std::ostringstream text;
-    text << in.rdbuf();
-    store::import_organisations(*db, catalog::read_organisations_csv(text.str(), "LU").organisations, "fuzz");
-    store::load_catalog(*db, reference, "fuzz");
-    bearer = store::create_token(*db, {store::role::coordinator, std::nullopt, "Fuzz"}, "fuzz").bearer;
-    routes = std::make_unique<http::router>(http::make_api_router(*db, reference));
     http::server_config config;  // serve's limits
     config.port = 0;
     config.read_timeout = std::chrono::seconds{2};
-    server = std::make_unique<http::server>(config, *routes);
+    server = std::make_unique<http::server>(config, *api.routes);
     serving = std::thread([this] { server->run(false); });
   }
   ~world() {
     server->stop();
     serving.join();
-    routes.reset();
-    db.reset();
-    std::filesystem::remove_all(directory);
   }
 };
 
 world& the_world() {
+  // The access log would write a line per request onto the fuzzer's output.
+  static const bool quiet = std::freopen("/dev/null", "w", stdout) != nullptr;
+  if (!quiet) std::abort();
   static world w;
   return w;
 }
@@ -104,7 +77,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string bytes{reinterpret_cast<const char*>(data + 1), size - 1};
   if ((data[0] & 1) != 0) {
     const auto line_end = bytes.find("\r\n");
-    if (line_end != std::string::npos) bytes.insert(line_end + 2, "Authorization: Bearer " + w.bearer + "\r\n");
+    if (line_end != std::string::npos) bytes.insert(line_end + 2, "Authorization: Bearer " + w.api.bearer + "\r\n");
   }
   const int fd = connect_to(w.server->port());
   // The server may refuse and close before it has read everything: a broken pipe is an answer too.
