@@ -63,7 +63,10 @@ int connect_to(unsigned short port) {
   address.sin_family = AF_INET;
   address.sin_port = htons(port);
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) std::abort();
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    std::perror("connect");
+    std::abort();
+  }
   timeval timeout{20, 0};  // far beyond any answer: a hang is a finding
   ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
   return fd;
@@ -105,6 +108,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       std::abort();
     }
   }
+  // Closed by a reset: tens of thousands of connections from one host would otherwise leave as
+  // many in TIME_WAIT and use up the loopback's ephemeral ports (connect() fails after ~28'000).
+  const linger reset{1, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
   ::close(fd);
   if (!catalog::is_valid_utf8(answer)) {
     std::fprintf(stderr, "the server wrote bytes that are not UTF-8\n");
