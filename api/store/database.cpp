@@ -1,11 +1,38 @@
 #include "api/store/database.hpp"
 
+#include <cstdio>
 #include <filesystem>
+#include <string_view>
 
+#include <boost/json.hpp>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include "api/store/timestamps.hpp"
+
 namespace jointbuy::store {
+
+namespace {
+
+// libpq prints the server's notices to standard error as they come ("NOTICE: relation
+// schema_migrations already exists, skipping"), which breaks the log's one JSON object per line.
+// Notices and below are the server thinking aloud; warnings become log lines like any other.
+void receive_notice(void*, const PGresult* result) {
+  const char* severity = PQresultErrorField(result, PG_DIAG_SEVERITY_NONLOCALIZED);
+  const std::string_view level = severity == nullptr ? "WARNING" : severity;
+  if (level == "NOTICE" || level == "INFO" || level == "LOG" || level == "DEBUG") return;
+  const char* message = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+  const auto line = boost::json::serialize(boost::json::object{
+      {"ts", utc_timestamp_now()}, {"level", "warning"}, {"context", "postgresql"}, {"message", message == nullptr ? "" : message}});
+  std::fprintf(stderr, "%s\n", line.c_str());
+}
+
+void receive_notices_as_log_lines(soci::session& session) {
+  auto* backend = static_cast<soci::postgresql_session_backend*>(session.get_backend());
+  if (backend != nullptr && backend->conn_ != nullptr) PQsetNoticeReceiver(backend->conn_, receive_notice, nullptr);
+}
+
+}  // namespace
 
 database::database(const database_url& url, database_options options)
     : url_(url), options_(options), pool_(options.pool_size) {
@@ -34,6 +61,7 @@ void database::open_session(soci::session& session) {
     session << "PRAGMA foreign_keys = ON";
   } else {
     session.open(soci::postgresql, url_.connect);
+    receive_notices_as_log_lines(session);
   }
 }
 
@@ -60,6 +88,7 @@ database::lease::lease(database& db) : db_(db) {
     if (backend == nullptr || PQstatus(backend->conn_) != CONNECTION_OK) {
       try {
         s.reconnect();
+        receive_notices_as_log_lines(s);
       } catch (...) {
         db_.pool_.give_back(position_);
         rethrow_as_store_error(true);  // the server is down or refuses us: worth a retry
@@ -78,6 +107,7 @@ bool database::lease::after_failure() {
   // server is still down, the next lease tries again.
   try {
     session().reconnect();
+    receive_notices_as_log_lines(session());
   } catch (...) {
   }
   return true;
