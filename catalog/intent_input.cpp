@@ -170,7 +170,7 @@ intent_draft decode_intent_row(const std::map<std::string, std::string>& cells, 
   return draft;
 }
 
-void check_intent(const intent_draft& draft, const item* item, engine::date today, std::size_t row,
+void check_intent(const intent_draft& draft, const item* item, std::optional<engine::date> today, std::size_t row,
                   std::vector<input_problem>& problems) {
   const auto ok = [&](const char* field) { return !has_problem(problems, field, row); };
   if (item == nullptr && ok("item") && !draft.item.empty()) {
@@ -185,9 +185,9 @@ void check_intent(const intent_draft& draft, const item* item, engine::date toda
     } else if ((draft.latest - draft.earliest).count() > max_window_days) {
       problems.push_back({"latest", {"the award window may span at most 3 years", "das Vergabefenster darf höchstens 3 Jahre umfassen"}, row});
     }
-    if (draft.latest < today) {
-      problems.push_back({"latest", {"must not be in the past (today is " + engine::format_iso_date(today) + ")",
-                                     "darf nicht in der Vergangenheit liegen (heute ist der " + engine::format_swiss_date(today) + ")"},
+    if (today && draft.latest < *today) {
+      problems.push_back({"latest", {"must not be in the past (today is " + engine::format_iso_date(*today) + ")",
+                                     "darf nicht in der Vergangenheit liegen (heute ist der " + engine::format_swiss_date(*today) + ")"},
                           row});
     }
   }

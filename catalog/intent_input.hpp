@@ -54,9 +54,10 @@ intent_draft decode_intent_row(const std::map<std::string, std::string>& cells, 
                                std::vector<input_problem>& problems);
 
 /// The checks that need the catalogue and the calendar: the item exists (`item` is null when
-/// not), earliest ≤ latest, latest not before `today`, a window of at most 3 years, contract
-/// years only for yearly billing, a value within the limits. `row` as in decode_intent_row.
-void check_intent(const intent_draft& draft, const item* item, engine::date today, std::size_t row,
+/// not), earliest ≤ latest, latest not before `today` (none for an offline run on past data), a
+/// window of at most 3 years, contract years only for yearly billing, a value within the limits.
+/// `row` as in decode_intent_row.
+void check_intent(const intent_draft& draft, const item* item, std::optional<engine::date> today, std::size_t row,
                   std::vector<input_problem>& problems);
 
 /// The contract value of the intent: quantity × (estimate or reference price) × term factor

@@ -116,8 +116,8 @@ class run {
     result_.flags.reserve(input_.intents.size());
     for (std::size_t k = 0; k < input_.intents.size(); ++k) {
       const auto& i = input_.intents[k];
-      const auto found = items.find(i.item);
-      const auto value = found == items.end() ? std::nullopt : intent_value(i, *found->second.terms);
+      const auto found = items.find(i.item);  // known: check_preconditions
+      const auto value = intent_value(i, *found->second.terms);
       if (!value) {
         auto r = make_reason(codes::unpriceable);
         r.texts["item"] = i.item;
@@ -477,7 +477,30 @@ std::optional<rappen> intent_value(const intent& i, const item_terms& terms) {
                         terms.default_contract_years);
 }
 
-bundling_result run_bundling(const bundling_input& input) { return run{input}.execute(); }
+void check_preconditions(const bundling_input& input) {
+  std::vector<std::int64_t> ids;
+  ids.reserve(input.intents.size());
+  for (const auto& i : input.intents) {
+    if (i.latest < i.earliest) {
+      throw invalid_input(invalid_input::rule::window_reversed, i.id,
+                          "intent " + std::to_string(i.id) + ": its window ends (" + format_iso_date(i.latest) + ") before it begins (" +
+                              format_iso_date(i.earliest) + ")");
+    }
+    if (input.items.find(i.item) == input.items.end()) {
+      throw invalid_input(invalid_input::rule::unknown_item, i.id, "intent " + std::to_string(i.id) + ": the item " + i.item + " is unknown");
+    }
+    ids.push_back(i.id);
+  }
+  std::sort(ids.begin(), ids.end());
+  if (const auto twice = std::adjacent_find(ids.begin(), ids.end()); twice != ids.end()) {
+    throw invalid_input(invalid_input::rule::duplicate_id, *twice, "intent " + std::to_string(*twice) + ": the id is given more than once");
+  }
+}
+
+bundling_result run_bundling(const bundling_input& input) {
+  check_preconditions(input);
+  return run{input}.execute();
+}
 
 std::string_view to_string(decision value) { return value == decision::joint_tender ? "joint_tender" : "individual"; }
 

@@ -199,9 +199,30 @@ struct bundling_result {
   bundling_summary summary;
 };
 
-/// Runs the engine. Intents whose item is unknown, or whose values exceed the limits, are not
-/// grouped and get an UNPRICEABLE flag. Deterministic whatever the order of `input.intents`.
+/// An input that breaks run_bundling's preconditions, naming the first intent that does.
+class invalid_input : public std::invalid_argument {
+ public:
+  /// Which precondition.
+  enum class rule { window_reversed, duplicate_id, unknown_item };
+
+  invalid_input(rule broken, std::int64_t intent, const std::string& message)
+      : std::invalid_argument(message), broken_(broken), intent_(intent) {}
+  rule broken() const { return broken_; }
+  std::int64_t intent() const { return intent_; }
+
+ private:
+  rule broken_;
+  std::int64_t intent_;
+};
+
+/// Runs the engine. Preconditions, checked first (std::invalid_argument as invalid_input when one
+/// is broken, never undefined behaviour): every intent's window has earliest <= latest, intent ids
+/// are unique, every intent's item is in `input.items`. Intents whose values exceed the limits are
+/// not grouped and get an UNPRICEABLE flag. Deterministic whatever the order of `input.intents`.
 bundling_result run_bundling(const bundling_input& input);
+
+/// Throws invalid_input for the first intent of `input` that breaks a precondition of run_bundling.
+void check_preconditions(const bundling_input& input);
 
 /// The value of one intent: quantity × (estimate or reference price) × term factor.
 std::optional<rappen> intent_value(const intent& i, const item_terms& terms);

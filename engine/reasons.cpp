@@ -106,8 +106,8 @@ std::string describe(const reason& r, language lang) {
               : "No procurement thresholds are in force on " + text(r, "date") + ": no procedure can be determined.";
   }
   if (code == codes::unpriceable) {
-    return de ? "Der Artikel " + text(r, "item") + " ist unbekannt oder der Wert übersteigt die Grenzen: nicht gruppiert."
-              : "The item " + text(r, "item") + " is unknown or the value exceeds the limits: not grouped.";
+    return de ? "Der Wert dieser Beschaffung von " + text(r, "item") + " übersteigt CHF 10 Milliarden: nicht gruppiert."
+              : "The value of this purchase of " + text(r, "item") + " exceeds CHF 10 billion: not grouped.";
   }
   if (code == codes::reevaluated) {
     const auto change = text(r, "change");

@@ -1,4 +1,5 @@
 #include <iostream>
+#include <map>
 
 #include <boost/json.hpp>
 
@@ -7,8 +8,9 @@
 #include "api/cli/configuration.hpp"
 #include "catalog/bundling_json.hpp"
 #include "catalog/csv.hpp"
-#include "catalog/tender_schedule.hpp"
 #include "catalog/intent_input.hpp"
+#include "catalog/json_text.hpp"
+#include "catalog/tender_schedule.hpp"
 
 namespace jointbuy::cli {
 
@@ -32,6 +34,8 @@ std::string element_field(std::size_t index, const std::string& field) {
 struct loaded_intent {
   std::int64_t id = 0;
   catalog::intent_draft draft;
+  /// The spreadsheet row of a CSV entry; 0 for JSON.
+  std::size_t row = 0;
 };
 
 std::vector<loaded_intent> from_json(const std::string& file, const std::string& text, std::vector<catalog::input_problem>& problems) {
@@ -82,6 +86,7 @@ std::vector<loaded_intent> from_csv(const std::string& text, std::vector<catalog
       }
     }
     loaded_intent loaded;
+    loaded.row = record.line;
     loaded.draft = catalog::decode_intent_row(cells, record.line, problems);
     try {
       loaded.id = std::stoll(id_text);
@@ -133,12 +138,22 @@ int run_bundle(const std::vector<std::string>& raw) {
                        text[text.find_first_not_of(" \t\r\n\xEF\xBB\xBF")] == '[';
   const auto loaded = is_json ? from_json(*file, text, problems) : from_csv(text, problems);
   const auto terms = catalog::engine_terms(reference->items);
+  // The checks of every other intake (window, catalogue, value), without the calendar: an offline
+  // run may look at past needs. Then the ids, which only a file gives.
+  std::map<std::string, const catalog::item*> items;
+  for (const auto& item : reference->items) items[item.id] = &item;
+  std::map<std::int64_t, std::size_t> first_with_id;
   for (std::size_t i = 0; i < loaded.size(); ++i) {
-    const auto& item = loaded[i].draft.item;
-    if (!item.empty() && terms.count(item) == 0) {
-      std::string reason{'\''};
-      reason.append(item).append("' is not in the catalogue");
-      problems.push_back({is_json ? element_field(i, "item") : "item", {std::move(reason), ""}, 0});
+    const auto place = [&](const std::string& field) { return is_json ? element_field(i, field) : field; };
+    const auto row = is_json ? std::size_t{0} : loaded[i].row;
+    std::vector<catalog::input_problem> own;
+    const auto found = items.find(loaded[i].draft.item);
+    catalog::check_intent(loaded[i].draft, found == items.end() ? nullptr : found->second, std::nullopt, row, own);
+    for (auto& p : own) problems.push_back({place(p.field), p.why, p.row});
+    if (loaded[i].id < 1) continue;
+    if (const auto [first, added] = first_with_id.emplace(loaded[i].id, i); !added) {
+      const auto other = is_json ? "[" + std::to_string(first->second) + "]" : "row " + std::to_string(loaded[first->second].row);
+      problems.push_back({place("id"), {std::to_string(loaded[i].id) + " is the id of " + other + " too", ""}, row});
     }
   }
   if (!problems.empty()) {
@@ -155,11 +170,18 @@ int run_bundle(const std::vector<std::string>& raw) {
     const auto& d = l.draft;
     input.intents.push_back({l.id, d.organisation, d.item, d.quantity, d.unit_price, d.earliest, d.latest, d.contract_years});
   }
-  const auto result = engine::run_bundling(input);
+  engine::bundling_result result;
+  try {
+    result = engine::run_bundling(input);
+  } catch (const engine::invalid_input& e) {
+    // The checks above refuse all such files first; this is the engine's own guard.
+    std::cerr << *file << ": " << e.what() << "\n";
+    return 1;
+  }
   if (format == "csv") {
     print_csv(result);
   } else {
-    std::cout << boost::json::serialize(catalog::bundling_result_json(result, *lang)) << "\n";
+    std::cout << catalog::json_text(catalog::bundling_result_json(result, *lang)) << "\n";
   }
   return 0;
 }

@@ -2,9 +2,10 @@
 
 #include <boost/json.hpp>
 
-#include "api/cli/commands.hpp"
 #include "api/cli/arguments.hpp"
+#include "api/cli/commands.hpp"
 #include "api/cli/demo_intents.hpp"
+#include "catalog/json_text.hpp"
 
 namespace jointbuy::cli {
 
@@ -38,7 +39,7 @@ int run_demo_intents(const std::vector<std::string>& raw) {
                        {"latest", engine::format_iso_date(d.latest)},
                        {"note", d.note}});
   }
-  std::cout << boost::json::serialize(intents) << "\n";
+  std::cout << catalog::json_text(intents) << "\n";
   return 0;
 }
 

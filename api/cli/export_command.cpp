@@ -8,6 +8,7 @@
 #include "api/cli/configuration.hpp"
 #include "api/store/bundling_runs.hpp"
 #include "api/store/tender_documents.hpp"
+#include "catalog/json_text.hpp"
 #include "catalog/ocds_release.hpp"
 
 namespace jointbuy::cli {
@@ -82,7 +83,7 @@ int run_export(const std::vector<std::string>& raw) {
     for (const auto id : tenders) {
       if (const auto tender = store::ocds_tender_of(*db, id)) {
         write_whole_file(directory / ("jointbuy-bundle-" + std::to_string(id) + "-ocds.json"),
-                         boost::json::serialize(catalog::ocds_release(*tender)) + "\n");
+                         catalog::json_text(catalog::ocds_release(*tender)) + "\n");
       }
     }
     if (tenders.empty()) std::cerr << "jointbuy export: run " << run->id << " has no joint tender to release\n";

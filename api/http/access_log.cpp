@@ -5,8 +5,8 @@
 
 #include <boost/json.hpp>
 
-#include "api/http/json_text.hpp"
 #include "api/store/timestamps.hpp"
+#include "catalog/json_text.hpp"
 
 namespace jointbuy::http {
 
@@ -15,7 +15,7 @@ namespace {
 std::mutex log_mutex;
 
 void write_line(std::FILE* stream, const boost::json::object& line) {
-  const std::string text = json_text(line);
+  const std::string text = catalog::json_text(line);
   const std::lock_guard lock{log_mutex};
   std::fprintf(stream, "%s\n", text.c_str());
   std::fflush(stream);

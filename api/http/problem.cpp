@@ -3,9 +3,9 @@
 #include <boost/json.hpp>
 
 #include "api/http/access_log.hpp"
-#include "api/http/json_text.hpp"
 #include "api/store/errors.hpp"
 #include "catalog/input_problem.hpp"
+#include "catalog/json_text.hpp"
 
 namespace jointbuy::http {
 
@@ -82,7 +82,7 @@ response problem_response(const problem& p, unsigned http_version, bool keep_ali
   res.set(beast_http::field::cache_control, "no-store");
   for (const auto& [name, value] : p.headers()) res.set(name, value);
   res.keep_alive(keep_alive);
-  res.body() = json_text(body);
+  res.body() = catalog::json_text(body);
   res.prepare_payload();
   return res;
 }

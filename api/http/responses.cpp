@@ -4,9 +4,9 @@
 
 #include <boost/json.hpp>
 
-#include "api/http/json_text.hpp"
 #include "api/http/problem.hpp"
 #include "api/http/query.hpp"
+#include "catalog/json_text.hpp"
 
 namespace jointbuy::http {
 
@@ -15,7 +15,7 @@ response json_response(const request& req, status status, const boost::json::val
   res.set(beast_http::field::content_type, "application/json");
   res.set(beast_http::field::cache_control, "no-store");
   res.keep_alive(req.keep_alive());
-  res.body() = json_text(body);
+  res.body() = catalog::json_text(body);
   res.prepare_payload();
   return res;
 }

@@ -14,6 +14,7 @@
 #include "api/store/timestamps.hpp"
 #include "api/store/transaction.hpp"
 #include "catalog/bundling_json.hpp"
+#include "catalog/json_text.hpp"
 
 namespace jointbuy::store {
 
@@ -96,16 +97,16 @@ void record_change(soci::session& session, const bundle_record& before, const st
                    const std::string& comment, const std::optional<std::string>& reference, const std::string& event_kind,
                    const boost::json::object& details) {
   auto after = load(session, before.id);
-  record_decision(session, before, actor, decision, after.status, comment, reference, boost::json::serialize(details));
-  append_audit(session, {actor, decision, "bundle", std::to_string(before.id), boost::json::serialize(state_json(before)),
-                         boost::json::serialize(state_json(after))});
+  record_decision(session, before, actor, decision, after.status, comment, reference, catalog::json_text(details));
+  append_audit(session, {actor, decision, "bundle", std::to_string(before.id), catalog::json_text(state_json(before)),
+                         catalog::json_text(state_json(after))});
   boost::json::object event{{"decision", decision},
                             {"tender", after.tender.id},
                             {"from_status", before.status},
                             {"status", after.status},
                             {"version", after.version},
                             {"comment", comment}};
-  const auto event_text = boost::json::serialize(event);
+  const auto event_text = catalog::json_text(event);
   std::set<std::string> organisations;
   for (const auto& [organisation, answer] : before.answers) organisations.insert(organisation);
   for (const auto& [organisation, answer] : after.answers) organisations.insert(organisation);

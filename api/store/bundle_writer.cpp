@@ -4,6 +4,7 @@
 
 #include "api/store/timestamps.hpp"
 #include "catalog/bundling_json.hpp"
+#include "catalog/json_text.hpp"
 
 namespace jointbuy::store {
 
@@ -28,7 +29,7 @@ constexpr const char* insert_flag =
 std::string stored_reasons(const engine::bundle& tender) {
   boost::json::array stored;
   for (const auto& r : tender.reasons) stored.push_back(catalog::reason_to_storage(r));
-  return boost::json::serialize(stored);
+  return catalog::json_text(stored);
 }
 
 bundle_writer::bundle_writer(soci::session& session, long long run, const std::map<long long, int>& intent_versions)
@@ -94,7 +95,7 @@ void bundle_writer::insert(const engine::flag& f) {
   organisation_ = f.organisation;
   code_ = f.reason.code;
   message_ = engine::describe(f.reason, engine::language::en);
-  details_ = boost::json::serialize(catalog::reason_to_storage(f.reason));
+  details_ = catalog::json_text(catalog::reason_to_storage(f.reason));
   flag_insert_.execute(true);
 }
 

@@ -9,13 +9,14 @@
 #include "api/store/audit_log.hpp"
 #include "api/store/bundle_review.hpp"
 #include "api/store/bundle_writer.hpp"
-#include "api/store/events.hpp"
 #include "api/store/catalog_items.hpp"
+#include "api/store/events.hpp"
 #include "api/store/intents.hpp"
 #include "api/store/row_select.hpp"
 #include "api/store/timestamps.hpp"
 #include "api/store/transaction.hpp"
 #include "catalog/bundling_json.hpp"
+#include "catalog/json_text.hpp"
 
 namespace jointbuy::store {
 
@@ -165,7 +166,7 @@ run_record create_run(database& db, const catalog::reference_data& reference, co
     std::erase_if(input.intents, [&](const engine::intent& i) { return held.count(i.id) > 0; });
     const auto result = engine::run_bundling(input);
     const std::string finished_at = utc_timestamp_now();
-    const std::string summary = boost::json::serialize(catalog::summary_json(result.summary));
+    const std::string summary = catalog::json_text(catalog::summary_json(result.summary));
     run_record run{0, actor, started_at, finished_at, static_cast<long long>(input.intents.size()), summary};
     session << insert_run, soci::use(actor, "created_by"), soci::use(started_at, "started_at"),
         soci::use(finished_at, "finished_at"), soci::use(run.intents, "intent_count"), soci::use(summary, "summary"),
@@ -180,7 +181,7 @@ run_record create_run(database& db, const catalog::reference_data& reference, co
       for (const auto& f : result.flags) writer.insert(f);
     }
     for (const auto& [id, b] : proposals) {
-      const auto details = boost::json::serialize(boost::json::object{
+      const auto details = catalog::json_text(boost::json::object{
           {"run", run.id}, {"tender", b->id}, {"status", "proposed"}, {"value_chf", engine::chf_from_rappen(b->value)}});
       std::set<std::string> buyers;
       for (const auto& m : b->members) buyers.insert(m.organisation);

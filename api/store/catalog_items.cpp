@@ -10,6 +10,7 @@
 #include "api/store/row_select.hpp"
 #include "api/store/timestamps.hpp"
 #include "api/store/transaction.hpp"
+#include "catalog/json_text.hpp"
 
 namespace jointbuy::store {
 
@@ -61,12 +62,12 @@ struct item_row {
       row.years_null = soci::i_ok;
     }
     if (value.discount_tiers) {
-      row.tiers = boost::json::serialize(catalog::tiers_to_json(*value.discount_tiers));
+      row.tiers = catalog::json_text(catalog::tiers_to_json(*value.discount_tiers));
       row.tiers_null = soci::i_ok;
     }
     boost::json::object attributes;
     for (const auto& [key, text] : value.attributes) attributes[key] = text;
-    row.attributes = boost::json::serialize(attributes);
+    row.attributes = catalog::json_text(attributes);
     return row;
   }
 
@@ -105,7 +106,7 @@ struct item_row {
   }
 };
 
-std::string audit_text(const catalog::item& value) { return boost::json::serialize(boost::json::value_from(value)); }
+std::string audit_text(const catalog::item& value) { return catalog::json_text(boost::json::value_from(value)); }
 
 std::vector<catalog::item> select_items(soci::session& session, const std::string& where, const statement_binder& bind) {
   return select_rows<item_row>(session,

@@ -9,6 +9,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include "api/store/timestamps.hpp"
+#include "catalog/json_text.hpp"
 
 namespace jointbuy::store {
 
@@ -22,7 +23,7 @@ void receive_notice(void*, const PGresult* result) {
   const std::string_view level = severity == nullptr ? "WARNING" : severity;
   if (level == "NOTICE" || level == "INFO" || level == "LOG" || level == "DEBUG") return;
   const char* message = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
-  const auto line = boost::json::serialize(boost::json::object{
+  const auto line = catalog::json_text(boost::json::object{
       {"ts", utc_timestamp_now()}, {"level", "warning"}, {"context", "postgresql"}, {"message", message == nullptr ? "" : message}});
   std::fprintf(stderr, "%s\n", line.c_str());
 }

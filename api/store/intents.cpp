@@ -8,6 +8,7 @@
 #include "api/store/row_select.hpp"
 #include "api/store/timestamps.hpp"
 #include "api/store/transaction.hpp"
+#include "catalog/json_text.hpp"
 #include "engine/contract_value.hpp"
 
 namespace jointbuy::store {
@@ -107,7 +108,7 @@ std::optional<intent_record> select_intent(soci::session& session, long long id)
   return found.front();
 }
 
-std::string audit_text(const intent_record& record) { return boost::json::serialize(boost::json::value_from(record)); }
+std::string audit_text(const intent_record& record) { return catalog::json_text(boost::json::value_from(record)); }
 
 long long insert(soci::session& session, const catalog::intent_draft& fields, const std::string& actor,
                  const std::optional<std::string>& idempotency_key, const std::string& request_hash) {

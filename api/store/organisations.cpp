@@ -6,6 +6,7 @@
 #include "api/store/paging.hpp"
 #include "api/store/timestamps.hpp"
 #include "api/store/transaction.hpp"
+#include "catalog/json_text.hpp"
 
 namespace soci {
 
@@ -59,7 +60,7 @@ std::optional<catalog::organisation> select_one(soci::session& session, const st
 }
 
 std::string to_json_text(const catalog::organisation& org) {
-  return boost::json::serialize(boost::json::value_from(org));
+  return catalog::json_text(boost::json::value_from(org));
 }
 
 }  // namespace

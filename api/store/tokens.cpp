@@ -8,6 +8,7 @@
 #include "api/store/timestamps.hpp"
 #include "api/store/token_secret.hpp"
 #include "api/store/transaction.hpp"
+#include "catalog/json_text.hpp"
 
 namespace jointbuy::store {
 
@@ -39,7 +40,7 @@ bool is_token_id(std::string_view id) {
 std::string audit_text(const std::string& id, const token_request& request) {
   boost::json::object json{{"id", id}, {"name", request.name}, {"role", to_string(request.role)}};
   json["organisation"] = request.organisation ? boost::json::value(*request.organisation) : nullptr;
-  return boost::json::serialize(json);
+  return catalog::json_text(json);
 }
 
 void check_request(soci::session& session, const token_request& request) {

@@ -240,6 +240,27 @@ describe('the web pages', () => {
     const item = await server.api('GET', '/api/v1/catalog/items/monitor-24', server.tokens.coordinator);
     assert.equal(item.body.reference_price_chf, 239.9);
     assert.equal(item.body.version, 2);
+
+    // A yearly service item: the form offers exactly the schema's choices and keeps them.
+    const schema = JSON.parse(await readFile(new URL('../../schemas/json/catalog-item.schema.json', import.meta.url), 'utf8'));
+    await page.goto(`${server.url}/#/catalog/gever-hosting-operation`);
+    await page.getByRole('heading', { name: 'Artikel gever-hosting-operation bearbeiten' }).waitFor();
+    const options = async (name) => page.locator(`[data-field="${name}"] option`).evaluateAll((all) => all.map((o) => o.value));
+    assert.deepEqual(await options('category'), schema.properties.category.enum);
+    assert.deepEqual(await options('billing'), schema.properties.billing.enum);
+    assert.deepEqual(await options('procurement_type'), schema.properties.procurement_type.enum);
+    assert.equal(await page.getByLabel('Kategorie', { exact: true }).inputValue(), 'service');
+    assert.equal(await page.getByLabel('Abrechnung', { exact: true }).inputValue(), 'yearly');
+    assert.equal(await page.getByLabel('Vertragsjahre', { exact: true }).inputValue(), '5');
+    await page.getByLabel('Referenzpreis').fill('41000');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('status').getByText('Artikel gever-hosting-operation gespeichert.').waitFor();
+    const service = await server.api('GET', '/api/v1/catalog/items/gever-hosting-operation', server.tokens.coordinator);
+    assert.equal(service.body.category, 'service');
+    assert.equal(service.body.billing, 'yearly');
+    assert.equal(service.body.default_contract_years, 5);
+    assert.equal(service.body.reference_price_chf, 41000);
+    assert.equal(service.body.version, 2);
   });
 
   it('works on a 390px-wide phone and by keyboard alone', async () => {

@@ -272,6 +272,43 @@ TEST_CASE("bundle lists every bad intent of a file and computes nothing") {
   CHECK(result.err.find("[2].organisation") != std::string::npos);
 }
 
+TEST_CASE("bundle refuses a reversed window, a duplicate id or an unknown item, naming the entry, exit 1, no signal") {
+  // Before: a reversed window crashed the engine (segmentation fault), a duplicate id was accepted.
+  test::scratch_database scratch;
+  const std::string good = R"({"id":1,"organisation":"1059","item":"monitor-24","quantity":2,"earliest":"2027-01-01","latest":"2027-02-01"})";
+  const struct {
+    const char* what;
+    std::string json;
+    std::string csv;
+    const char* json_place;
+    const char* csv_place;
+  } cases[] = {
+      {"reversed window", "[" + good + R"(,{"id":2,"organisation":"1024","item":"monitor-24","quantity":2,"earliest":"2027-05-01","latest":"2027-02-01"}])",
+       "id,organisation,item,quantity,earliest,latest\n1,1059,monitor-24,2,2027-01-01,2027-02-01\n2,1024,monitor-24,2,2027-05-01,2027-02-01\n",
+       "[1].latest", ":3: latest"},
+      {"duplicate id", "[" + good + "," + good + "]",
+       "id,organisation,item,quantity,earliest,latest\n1,1059,monitor-24,2,2027-01-01,2027-02-01\n1,1024,monitor-24,2,2027-01-01,2027-02-01\n",
+       "[1].id", ":3: id"},
+      {"unknown item", "[" + good + R"(,{"id":2,"organisation":"1024","item":"flying-car","quantity":2,"earliest":"2027-01-01","latest":"2027-02-01"}])",
+       "id,organisation,item,quantity,earliest,latest\n1,1059,monitor-24,2,2027-01-01,2027-02-01\n2,1024,flying-car,2,2027-01-01,2027-02-01\n",
+       "[1].item", ":3: item"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.what);
+    const auto json = scratch.directory() / "bad.json";
+    std::ofstream{json} << c.json;
+    const auto from_json = test::run_jointbuy({"bundle", "--intents", json.string()});
+    CHECK(from_json.exit_code == 1);  // a signal would give 128 + its number
+    CHECK(from_json.out.empty());
+    CHECK_MESSAGE(from_json.err.find(json.string() + ": " + c.json_place) != std::string::npos, from_json.err);
+    const auto csv = scratch.directory() / "bad.csv";
+    std::ofstream{csv} << c.csv;
+    const auto from_csv = test::run_jointbuy({"bundle", "--intents", csv.string()});
+    CHECK(from_csv.exit_code == 1);
+    CHECK_MESSAGE(from_csv.err.find(csv.string() + c.csv_place) != std::string::npos, from_csv.err);
+  }
+}
+
 TEST_CASE("export writes a run's quantity schedule and one OCDS release per joint tender") {
   test::scratch_database scratch;
   REQUIRE(test::run_jointbuy({"migrate", "--db", scratch.url()}).exit_code == 0);

@@ -230,9 +230,35 @@ TEST_CASE("window shift: the smallest move that lets an individual purchase join
   CHECK(describe(shift->reason, language::en).find("10 days earlier") != std::string::npos);
 }
 
-TEST_CASE("unknown items are not grouped and are flagged") {
-  auto in = input_with({});
-  in.intents = {make(1, "1001", "ghost", 1, 0, 1)};
+TEST_CASE("the engine's preconditions are checked at its entry with a typed error") {
+  auto in = input_with({{"laptop", hardware(115000)}});
+  const auto refused = [&](invalid_input::rule rule, std::int64_t intent) {
+    try {
+      (void)run_bundling(in);
+    } catch (const invalid_input& e) {
+      CHECK(e.broken() == rule);
+      CHECK(e.intent() == intent);
+      return true;
+    }
+    return false;
+  };
+  SUBCASE("an unknown item") {
+    in.intents = {make(1, "1001", "laptop", 1, 0, 1), make(2, "1001", "ghost", 1, 0, 1)};
+    CHECK(refused(invalid_input::rule::unknown_item, 2));
+  }
+  SUBCASE("a window that ends before it begins") {
+    in.intents = {make(1, "1001", "laptop", 1, 0, 1), make(7, "1002", "laptop", 1, 30, 10)};
+    CHECK(refused(invalid_input::rule::window_reversed, 7));
+  }
+  SUBCASE("an id given twice") {
+    in.intents = {make(3, "1001", "laptop", 1, 0, 1), make(3, "1002", "laptop", 2, 0, 1)};
+    CHECK(refused(invalid_input::rule::duplicate_id, 3));
+  }
+}
+
+TEST_CASE("an intent whose value exceeds the limits is not grouped and is flagged") {
+  auto in = input_with({{"laptop", hardware(115000)}});
+  in.intents = {make(1, "1001", "laptop", 9'000'000'000'000'000, 0, 1)};
   const auto r = run_bundling(in);
   CHECK(r.bundles.empty());
   CHECK(flag_codes(r, 1) == std::vector<std::string_view>{codes::unpriceable});

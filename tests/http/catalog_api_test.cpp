@@ -58,7 +58,7 @@ TEST_CASE("one item with its ETag; unknown ids are 404") {
   const auto item = test::http_get(f.port(), "/api/v1/catalog/items/tablet-school", f.kriens);
   REQUIRE(item.status == 200);
   CHECK(item.header("ETag") == "\"1\"");
-  CHECK(item.json().at("reference_price_chf").as_double() == doctest::Approx(420.0));
+  CHECK(item.json().at("reference_price_chf").to_number<double>() == doctest::Approx(420.0));
   CHECK(item.json().at("discount_tiers").at(1).at("discount_percent").to_number<double>() == doctest::Approx(7.0));
   CHECK(test::http_get(f.port(), "/api/v1/catalog/items/flying-car", f.kriens).status == 404);
 }
@@ -74,7 +74,7 @@ TEST_CASE("only coordinators create items; municipalities and auditors get 403")
   CHECK(created.header("Location") == "/api/v1/catalog/items/laptop-rugged");
   CHECK(created.json().at("version") == 1);
   CHECK(created.json().at("compatibility_key") == "laptop-rugged");
-  CHECK(created.json().at("reference_price_chf").as_double() == doctest::Approx(2450.50));
+  CHECK(created.json().at("reference_price_chf").to_number<double>() == doctest::Approx(2450.50));
   CHECK(test::http_request(f.port(), verb::post, "/api/v1/catalog/items", body, auth(f.coordinator)).status == 409);
 }
 

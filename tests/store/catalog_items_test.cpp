@@ -118,7 +118,7 @@ TEST_CASE("create, update with the current version, and refuse a stale one") {
   REQUIRE(history.size() == 2);
   CHECK(history[1].record.actor == "coordinator-1");
   CHECK(history[1].record.before->find("\"version\":1") != std::string::npos);
-  CHECK(history[1].record.after->find("\"reference_price_chf\":2.1E3") != std::string::npos);
+  CHECK(history[1].record.after->find("\"reference_price_chf\":2100") != std::string::npos);
 }
 
 TEST_CASE("items sharing a key are found, except the item itself") {

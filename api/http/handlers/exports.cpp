@@ -2,11 +2,11 @@
 
 #include "api/http/handlers/bundle_views.hpp"
 #include "api/http/handlers/routes.hpp"
-#include "api/http/json_text.hpp"
 #include "api/http/problem.hpp"
 #include "api/http/query.hpp"
 #include "api/http/responses.hpp"
 #include "api/store/tender_documents.hpp"
+#include "catalog/json_text.hpp"
 #include "catalog/ocds_release.hpp"
 
 namespace jointbuy::http {
@@ -98,7 +98,7 @@ void add_export_routes(router& routes, store::database& db) {
     auto tender = store::ocds_tender_of(db, b.id);
     if (!tender) throw not_found("There is no bundle " + ctx.param("id") + ".");
     tender->rows = rows_for_caller(ctx, b, std::move(tender->rows));
-    return download(ctx, json_text(catalog::ocds_release(*tender)), "application/json",
+    return download(ctx, catalog::json_text(catalog::ocds_release(*tender)), "application/json",
                     "jointbuy-bundle-" + std::to_string(b.id) + "-ocds.json");
   });
 }

@@ -1,4 +1,5 @@
-// The shared catalogue: search for everyone; coordinators add and change items.
+// The shared catalogue: search for everyone; coordinators add and change items. The choices are
+// exactly those of schemas/json/catalog-item.schema.json.
 import { api } from '../api.js';
 import { clearFieldErrors, field, h, replace, table } from '../dom.js';
 import * as format from '../format.js';
@@ -21,7 +22,7 @@ export async function render(main, { me }) {
         currentLanguage() === 'en' ? item.name_en : item.name_de,
         `${label('category', item.category)} · ${label('type', item.procurement_type)}`,
         item.cpv,
-        `${format.chf(item.reference_price_chf)} / ${item.unit}${item.billing === 'annual' ? ` (${label('billing', 'annual')})` : ''}`,
+        `${format.chf(item.reference_price_chf)} / ${item.unit}${item.billing === 'yearly' ? ` (${label('billing', 'yearly')})` : ''}`,
         item.compatibility_key,
         me.role === 'coordinator' ? h('a', { href: `#/catalog/${item.id}`, 'aria-label': `${t('common.edit')} ${item.id}` }, t('common.edit')) : null,
       ].filter((x) => x !== null)),
@@ -50,18 +51,20 @@ export async function renderForm(main, { params }) {
     id: h('input', { type: 'text', required: true, pattern: '[a-z0-9-]+', readonly: Boolean(existing) }),
     name_de: h('input', { type: 'text', required: true }),
     name_en: h('input', { type: 'text', required: true }),
-    category: choice(['hardware', 'software'], 'category'),
+    category: choice(['hardware', 'software', 'service'], 'category'),
     procurement_type: choice(['supply', 'service'], 'type'),
     cpv: h('input', { type: 'text', required: true, placeholder: '30213100-6' }),
     unit: h('input', { type: 'text', required: true }),
     reference_price_chf: h('input', { type: 'number', min: 0, step: '0.05', required: true, inputmode: 'decimal' }),
-    billing: choice(['one_time', 'annual'], 'billing'),
+    billing: choice(['one_time', 'yearly'], 'billing'),
+    default_contract_years: h('input', { type: 'number', min: 1, max: 5, step: 1, inputmode: 'numeric' }),
     compatibility_key: h('input', { type: 'text' }),
     description: h('textarea', { rows: 3 }),
   };
   const labels = {
     id: 'field.itemId', name_de: 'field.nameDe', name_en: 'field.nameEn', category: 'field.category', procurement_type: 'field.procurementType',
     cpv: 'field.cpv', unit: 'field.unit', reference_price_chf: 'field.referencePrice', billing: 'field.billing',
+    default_contract_years: 'field.defaultContractYears',
     compatibility_key: 'field.compatibilityKey', description: 'field.description',
   };
   if (existing) {
@@ -77,10 +80,13 @@ export async function renderForm(main, { params }) {
     const body = existing ? { ...existing } : {};
     for (const [name, input] of Object.entries(inputs)) body[name] = input.value;
     body.reference_price_chf = inputs.reference_price_chf.value === '' ? null : Number(inputs.reference_price_chf.value);
+    // Contract years belong to yearly billing only (the API refuses them on one-time items).
+    body.default_contract_years = body.billing === 'yearly' && inputs.default_contract_years.value !== ''
+      ? Number(inputs.default_contract_years.value) : null;
     if (!body.compatibility_key) delete body.compatibility_key;
     delete body.version;
     for (const [name, value] of Object.entries(body)) {
-      if (value === null && name !== 'reference_price_chf') delete body[name];
+      if (value === null && name !== 'reference_price_chf' && name !== 'default_contract_years') delete body[name];
     }
     try {
       const saved = existing
