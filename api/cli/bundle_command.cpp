@@ -152,8 +152,16 @@ int run_bundle(const std::vector<std::string>& raw) {
     for (auto& p : own) problems.push_back({place(p.field), p.why, p.row});
     if (loaded[i].id < 1) continue;
     if (const auto [first, added] = first_with_id.emplace(loaded[i].id, i); !added) {
-      const auto other = is_json ? "[" + std::to_string(first->second) + "]" : "row " + std::to_string(loaded[first->second].row);
-      problems.push_back({place("id"), {std::to_string(loaded[i].id) + " is the id of " + other + " too", ""}, row});
+      // Appended, not concatenated: GCC 12 at -O2 reports a false -Wrestrict on the temporaries.
+      std::string reason = std::to_string(loaded[i].id);
+      reason.append(" is the id of ");
+      if (is_json) {
+        reason.append(element_field(first->second, "id"));
+      } else {
+        reason.append("row ").append(std::to_string(loaded[first->second].row));
+      }
+      reason.append(" too");
+      problems.push_back({place("id"), {std::move(reason), ""}, row});
     }
   }
   if (!problems.empty()) {
