@@ -82,6 +82,19 @@ class run {
     return std::move(result_);
   }
 
+  // Every intent of the input as one group on `award_date` (evaluate_tender's preconditions hold).
+  tender_evaluation evaluate_one(date award_date) {
+    price_intents();
+    if (priced_.size() != input_.intents.size()) {
+      const auto& f = result_.flags.front();
+      throw invalid_input(invalid_input::rule::unpriceable, f.intent, "intent " + std::to_string(f.intent) + ": its value cannot be computed");
+    }
+    std::vector<std::size_t> group(priced_.size());
+    std::iota(group.begin(), group.end(), 0);
+    evaluate(group, award_date);
+    return {std::move(result_.bundles.front()), std::move(result_.flags)};
+  }
+
  private:
   void price_intents() {
     // Ranks of keys and buyers in name order, so that later passes compare integers, not text.
@@ -500,6 +513,44 @@ void check_preconditions(const bundling_input& input) {
 bundling_result run_bundling(const bundling_input& input) {
   check_preconditions(input);
   return run{input}.execute();
+}
+
+tender_evaluation evaluate_tender(const bundling_input& input, date award_date) {
+  check_preconditions(input);
+  if (input.intents.empty()) throw invalid_input(invalid_input::rule::no_intents, 0, "a tender needs at least one intent");
+  const auto& key = input.items.at(input.intents.front().item).compatibility_key;
+  for (const auto& i : input.intents) {
+    if (input.items.at(i.item).compatibility_key != key) {
+      throw invalid_input(invalid_input::rule::mixed_keys, i.id,
+                          "intent " + std::to_string(i.id) + ": its item is not compatible with the tender's (" + key + ")");
+    }
+    if (award_date < i.earliest || i.latest < award_date) {
+      throw invalid_input(invalid_input::rule::outside_window, i.id,
+                          "intent " + std::to_string(i.id) + ": its window does not contain the award date " + format_iso_date(award_date));
+    }
+  }
+  return run{input}.evaluate_one(award_date);
+}
+
+std::optional<date> common_award_date(const std::vector<intent>& intents) {
+  if (intents.empty()) return std::nullopt;
+  date award = intents.front().latest, start = intents.front().earliest;
+  for (const auto& i : intents) {
+    award = std::min(award, i.latest);
+    start = std::max(start, i.earliest);
+  }
+  if (award < start) return std::nullopt;
+  return award;
+}
+
+reason reevaluation(std::string_view change, std::string subject, std::string by, const bundle& before) {
+  reason r{codes::reevaluated, {}, {}};
+  r.texts["change"] = std::string{change};
+  r.texts["subject"] = std::move(subject);
+  r.texts["by"] = std::move(by);
+  r.amounts["value_before"] = before.value;
+  r.amounts["savings_before"] = before.estimated_savings;
+  return r;
 }
 
 std::string_view to_string(decision value) { return value == decision::joint_tender ? "joint_tender" : "individual"; }

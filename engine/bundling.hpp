@@ -203,7 +203,7 @@ struct bundling_result {
 class invalid_input : public std::invalid_argument {
  public:
   /// Which precondition.
-  enum class rule { window_reversed, duplicate_id, unknown_item };
+  enum class rule { window_reversed, duplicate_id, unknown_item, no_intents, mixed_keys, outside_window, unpriceable };
 
   invalid_input(rule broken, std::int64_t intent, const std::string& message)
       : std::invalid_argument(message), broken_(broken), intent_(intent) {}
@@ -223,6 +223,27 @@ bundling_result run_bundling(const bundling_input& input);
 
 /// Throws invalid_input for the first intent of `input` that breaks a precondition of run_bundling.
 void check_preconditions(const bundling_input& input);
+
+/// One tender group evaluated: the tender, and the flags of its members when they buy individually.
+struct tender_evaluation {
+  bundle tender;
+  std::vector<flag> flags;
+};
+
+/// DOMAIN.md §4.4–4.5: evaluates `input.intents` as one tender group awarded on `award_date` — value,
+/// procedure, savings, verdict and reasons — exactly as run_bundling evaluates each group it forms
+/// (both call the same code). Preconditions (invalid_input): those of run_bundling, at least one
+/// intent, one compatibility key, every window containing `award_date`, every intent priceable.
+tender_evaluation evaluate_tender(const bundling_input& input, date award_date);
+
+/// The award date run_bundling would give `intents` if they were one group (the smallest latest
+/// date), when every window contains it; none when they share no date or there are none.
+std::optional<date> common_award_date(const std::vector<intent>& intents);
+
+/// The REEVALUATED reason of a tender that a person changed: `change` (decline, move_out, merge,
+/// review), its `subject` (an organisation, an intent, a bundle), who did it, and the tender's value
+/// and savings before.
+reason reevaluation(std::string_view change, std::string subject, std::string by, const bundle& before);
 
 /// The value of one intent: quantity × (estimate or reference price) × term factor.
 std::optional<rappen> intent_value(const intent& i, const item_terms& terms);

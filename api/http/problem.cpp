@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "api/http/access_log.hpp"
+#include "api/http/refusal_words.hpp"
 #include "api/store/errors.hpp"
 #include "catalog/input_problem.hpp"
 #include "catalog/json_text.hpp"
@@ -87,7 +88,35 @@ response problem_response(const problem& p, unsigned http_version, bool keep_ali
   return res;
 }
 
-response problem_response(std::exception_ptr error, unsigned http_version, bool keep_alive) {
+namespace {
+
+// The problem a refusal of the review's rules is for the client: 412 for a stale version, 404 for a
+// tender or intent the caller cannot see, 422 for a missing field, 409 with the allowed actions else.
+problem refusal_problem(const review::refusal& r, engine::language lang) {
+  using why = review::refusal::reason;
+  const bool de = lang == engine::language::de;
+  auto detail = describe(r, lang);
+  switch (r.why) {
+    case why::stale_version:
+      return problem(status::precondition_failed, "stale-version", de ? "Der Eintrag wurde geändert" : "The record has changed",
+                     std::move(detail));
+    case why::not_a_member:
+    case why::not_in_tender: return problem(status::not_found, "not-found", de ? "Nicht gefunden" : "Not found", std::move(detail));
+    case why::reference_missing:
+      return problem(status::unprocessable_entity, "validation", de ? "Die Eingabe ist ungültig" : "The input is invalid",
+                     std::move(detail), {{"reference", de ? "fehlt" : "is required"}});
+    default: break;
+  }
+  std::vector<std::string> allowed;
+  for (const auto a : r.allowed) allowed.emplace_back(review::to_string(a));
+  return problem(status::conflict, "illegal-transition",
+                 de ? "Der Stand des Eintrags erlaubt das nicht" : "The record's state does not allow this", std::move(detail))
+      .with_allowed(std::move(allowed));
+}
+
+}  // namespace
+
+response problem_response(std::exception_ptr error, unsigned http_version, bool keep_alive, engine::language lang) {
   try {
     std::rethrow_exception(error);
   } catch (const problem& p) {
@@ -98,10 +127,8 @@ response problem_response(std::exception_ptr error, unsigned http_version, bool 
                                     "The database cannot be reached right now; try again shortly.")
                                 .with_header("Retry-After", "5"),
                             http_version, keep_alive);
-  } catch (const store::illegal_transition& e) {
-    return problem_response(problem(status::conflict, "illegal-transition", "The record's state does not allow this", e.what())
-                                .with_allowed(e.allowed()),
-                            http_version, keep_alive);
+  } catch (const store::refused& e) {
+    return problem_response(refusal_problem(e.facts(), lang), http_version, keep_alive);
   } catch (const store::precondition_failed& e) {
     return problem_response(problem(status::precondition_failed, "stale-version", "The record has changed", e.what()),
                             http_version, keep_alive);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "api/http/messages.hpp"
+#include "engine/procurement.hpp"
 
 namespace jointbuy::http {
 
@@ -70,7 +71,8 @@ problem unprocessable_de(std::vector<field_error> errors);
 /// The response for the exception `error`, the only place where exceptions become statuses:
 /// problems as they are; store errors as 503 (with Retry-After), 409 or 404; anything else as a
 /// 500 whose internal message goes to the log, never to the client.
-response problem_response(std::exception_ptr error, unsigned http_version, bool keep_alive);
+response problem_response(std::exception_ptr error, unsigned http_version, bool keep_alive,
+                          engine::language lang = engine::language::en);
 
 /// The response for `p` itself.
 response problem_response(const problem& p, unsigned http_version, bool keep_alive);

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "api/http/problem.hpp"
+#include "api/http/responses.hpp"
 
 namespace jointbuy::http {
 
@@ -107,7 +108,7 @@ response router::handle(const request& req) const {
     if (req.method() == beast_http::verb::head) res->body().clear();
     return std::move(*res);
   } catch (...) {
-    return problem_response(std::current_exception(), req.version(), req.keep_alive());
+    return problem_response(std::current_exception(), req.version(), req.keep_alive(), preferred_language(req));
   }
 }
 

@@ -7,7 +7,7 @@
 #include <set>
 
 #include "api/store/audit_log.hpp"
-#include "api/store/bundle_review.hpp"
+#include "api/store/tender_review.hpp"
 #include "api/store/bundle_writer.hpp"
 #include "api/store/catalog_items.hpp"
 #include "api/store/events.hpp"
@@ -25,69 +25,6 @@ namespace {
 constexpr const char* insert_run =
     "INSERT INTO bundling_runs (created_by, started_at, finished_at, intent_count, summary) "
     "VALUES (:created_by, :started_at, :finished_at, :intent_count, :summary) RETURNING id";
-constexpr const char* bundle_columns =
-    "b.id, b.run_id, b.status, b.version, b.tender, b.compatibility_key, b.category, b.procurement_type, b.cpv, b.decision, "
-    "b.award_from, b.award_to, b.buyers, b.quantity, b.value_rappen, b.procedure, b.international, "
-    "b.estimated_savings_rappen, b.reasons, b.reference, b.review_reason";
-
-struct bundle_row {
-  long long id = 0, run = 0, quantity = 0, amount = 0, savings = 0;
-  int version = 0, buyers = 0, international = 0;
-  std::string status, tender, key, category, type, cpv, decision, from, to, procedure, reasons, reference, review_reason;
-  soci::indicator reference_null = soci::i_null;
-
-  void into(soci::details::prepare_temp_type& s) {
-    s, soci::into(id), soci::into(run), soci::into(status), soci::into(version), soci::into(tender), soci::into(key),
-        soci::into(category), soci::into(type), soci::into(cpv), soci::into(decision), soci::into(from), soci::into(to),
-        soci::into(buyers), soci::into(quantity), soci::into(amount), soci::into(procedure), soci::into(international),
-        soci::into(savings), soci::into(reasons), soci::into(reference, reference_null), soci::into(review_reason);
-  }
-
-  bundle_record value() const {
-    bundle_record r{id, run, status, version, {}, reference_null == soci::i_ok ? std::optional{reference} : std::nullopt,
-                    review_reason, {}, {}};
-    auto& t = r.tender;
-    t.id = tender;
-    t.compatibility_key = key;
-    t.category = engine::parse_category(category).value_or(engine::category::hardware);
-    t.procurement_type = engine::parse_procurement_type(type).value_or(engine::procurement_type::supply);
-    t.cpv = cpv;
-    t.decision = engine::parse_decision(decision).value_or(engine::decision::individual);
-    t.award_from = engine::parse_iso_date(from.substr(0, 10)).value_or(engine::date{});
-    t.award_to = engine::parse_iso_date(to.substr(0, 10)).value_or(engine::date{});
-    t.buyers = buyers;
-    t.quantity = quantity;
-    t.value = amount;
-    t.procedure = engine::parse_procedure(procedure).value_or(engine::procedure::open);
-    t.international = international == 1;
-    t.estimated_savings = savings;
-    const auto stored = boost::json::parse(reasons);
-    for (const auto& reason : stored.as_array()) t.reasons.push_back(catalog::reason_from_storage(reason));
-    return r;
-  }
-};
-
-struct member_row {
-  long long bundle = 0, intent = 0, quantity = 0, amount = 0;
-  int lead = 0;
-  std::string organisation, own_procedure, participation, earliest, latest;
-
-  void into(soci::details::prepare_temp_type& s) {
-    s, soci::into(bundle), soci::into(intent), soci::into(organisation), soci::into(quantity), soci::into(amount), soci::into(lead),
-        soci::into(own_procedure), soci::into(participation), soci::into(earliest), soci::into(latest);
-  }
-  struct loaded {
-    engine::member member;
-    std::string participation;
-    std::pair<engine::date, engine::date> window;
-  };
-  std::pair<long long, loaded> value() const {
-    return {bundle, {{intent, organisation, quantity, amount, lead == 1, engine::parse_procedure(own_procedure).value_or(engine::procedure::open)},
-            participation,
-            {engine::parse_iso_date(earliest).value_or(engine::date{}), engine::parse_iso_date(latest).value_or(engine::date{})}}};
-  }
-};
-
 struct flag_row {
   long long id = 0, run = 0, intent = 0;
   std::string organisation, details;
@@ -108,37 +45,6 @@ struct run_row {
   }
   run_record value() const { return record; }
 };
-
-// One query per chunk of bundles rather than one per bundle: a page of 50 tenders was 51 statements,
-// and preparing them was most of the time of a bundle list. The ids are bound, never spliced.
-void attach_members(soci::session& session, std::vector<bundle_record>& bundles) {
-  constexpr std::size_t chunk = 200;
-  std::map<long long, bundle_record*> by_id;
-  for (auto& b : bundles) by_id[b.id] = &b;
-  for (std::size_t first = 0; first < bundles.size(); first += chunk) {
-    const std::size_t count = std::min(chunk, bundles.size() - first);
-    std::vector<std::string> names;
-    std::string placeholders;
-    for (std::size_t i = 0; i < count; ++i) {
-      names.push_back(std::string{"b"}.append(std::to_string(i)));
-      placeholders.append(i == 0 ? ":" : ", :").append(names.back());
-    }
-    const auto members = select_rows<member_row>(
-        session,
-        "SELECT m.bundle_id, m.intent_id, m.organisation_id, m.quantity, m.value_rappen, m.lead, m.own_procedure, "
-        "m.participation, n.earliest, n.latest FROM bundle_members m JOIN intents n ON n.id = m.intent_id "
-        "WHERE m.bundle_id IN (" + placeholders + ") ORDER BY m.bundle_id, m.intent_id",
-        [&](auto& s) {
-          for (std::size_t i = 0; i < count; ++i) s, soci::use(bundles[first + i].id, names[i]);
-        });
-    for (const auto& [bundle, loaded] : members) {
-      auto& b = *by_id.at(bundle);
-      b.tender.members.push_back(loaded.member);
-      b.answers[loaded.member.organisation] = loaded.participation;
-      b.windows[loaded.member.intent] = loaded.window;
-    }
-  }
-}
 
 }  // namespace
 
@@ -161,7 +67,7 @@ run_record create_run(database& db, const catalog::reference_data& reference, co
     transaction tx{session};
     // Decided tenders keep their intents. Which ones they are is read in the write transaction, so
     // that a tender approved while the snapshot was read is held out too.
-    const auto held_list = hold_decided_intents(session, versions, actor);
+    const auto held_list = hold_decided_intents(session, versions, {actor, review::role::coordinator, {}});
     const std::set<long long> held(held_list.begin(), held_list.end());
     std::erase_if(input.intents, [&](const engine::intent& i) { return held.count(i.id) > 0; });
     const auto result = engine::run_bundling(input);
@@ -206,41 +112,6 @@ std::optional<run_record> find_run(database& db, long long id) {
     if (runs.empty()) return std::nullopt;
     return runs.front();
   });
-}
-
-std::vector<bundle_record> list_bundles(database& db, const bundle_filter& filter) {
-  return db.with_session([&](soci::session& session) {
-    const std::string decision = filter.decision ? std::string{engine::to_string(*filter.decision)} : "";
-    const std::string category = filter.category ? std::string{engine::to_string(*filter.category)} : "";
-    const std::string organisation = filter.organisation.value_or("");
-    auto bundles = select_rows<bundle_row>(
-        session,
-        "SELECT " + std::string{bundle_columns} +
-            " FROM bundles b WHERE b.run_id = :run AND b.id > :after "
-            "AND (:any_decision = '' OR b.decision = :decision) AND (:any_category = '' OR b.category = :category) "
-            "AND (:any_organisation = '' OR EXISTS (SELECT 1 FROM bundle_members m WHERE m.bundle_id = b.id "
-            "AND m.organisation_id = :organisation)) ORDER BY b.id LIMIT :limit",
-        [&](auto& s) {
-          s, soci::use(filter.run, "run"), soci::use(filter.after, "after"), soci::use(decision, "any_decision"),
-              soci::use(decision, "decision"), soci::use(category, "any_category"), soci::use(category, "category"),
-              soci::use(organisation, "any_organisation"), soci::use(organisation, "organisation"),
-              soci::use(filter.limit, "limit");
-        });
-    attach_members(session, bundles);
-    return bundles;
-  });
-}
-
-std::optional<bundle_record> find_bundle(soci::session& session, long long id) {
-  auto bundles = select_rows<bundle_row>(session, "SELECT " + std::string{bundle_columns} + " FROM bundles b WHERE b.id = :id",
-                                         [&](auto& s) { s, soci::use(id, "id"); });
-  if (bundles.empty()) return std::nullopt;
-  attach_members(session, bundles);
-  return bundles.front();
-}
-
-std::optional<bundle_record> find_bundle(database& db, long long id) {
-  return db.with_session([&](soci::session& session) { return find_bundle(session, id); });
 }
 
 std::vector<flag_record> list_flags(database& db, const flag_filter& filter) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "api/store/database.hpp"
+#include "api/store/tenders.hpp"
 #include "catalog/reference_data.hpp"
 #include "engine/bundling.hpp"
 
@@ -21,24 +22,6 @@ struct run_record {
   long long intents = 0;
   /// The engine's summary as JSON text.
   std::string summary;
-};
-
-/// A stored tender of a run; `reasons` hold the engine's codes and figures.
-struct bundle_record {
-  long long id = 0;
-  long long run = 0;
-  /// proposed, approved, rejected, tendered, withdrawn or needs_review.
-  std::string status;
-  int version = 1;
-  engine::bundle tender;
-  /// The tender's reference once tendered (its simap number, say).
-  std::optional<std::string> reference;
-  /// Why the tender needs review; empty otherwise.
-  std::string review_reason;
-  /// Each participating organisation's answer: pending, confirmed (declined buyers are no longer members).
-  std::map<std::string, std::string> answers;
-  /// Each member intent's window (earliest, latest) as the intent says now.
-  std::map<long long, std::pair<engine::date, engine::date>> windows;
 };
 
 /// A stored flag of a run.
@@ -57,26 +40,6 @@ run_record create_run(database& db, const catalog::reference_data& reference, co
 
 /// The run `id`, or the newest run for id 0.
 std::optional<run_record> find_run(database& db, long long id);
-
-/// Which tenders to list: of one run, optionally one decision or category, optionally only those
-/// in which `organisation` takes part; a page after the id `after`.
-struct bundle_filter {
-  long long run = 0;
-  std::optional<engine::decision> decision;
-  std::optional<engine::category> category;
-  std::optional<std::string> organisation;
-  long long after = 0;
-  int limit = 50;
-};
-
-/// One page of tenders with their members and reasons.
-std::vector<bundle_record> list_bundles(database& db, const bundle_filter& filter);
-
-/// The tender `id`, if there is one.
-std::optional<bundle_record> find_bundle(database& db, long long id);
-
-/// The same, read in the caller's session (and so in its transaction).
-std::optional<bundle_record> find_bundle(soci::session& session, long long id);
 
 /// Which flags to list.
 struct flag_filter {

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "engine/review/actions.hpp"
+
 namespace jointbuy::store {
 
 /// Base of every error the store throws.
@@ -26,15 +28,17 @@ class conflict : public error {
   using error::error;
 };
 
-/// A change that the record's state does not allow (409), with the actions that it does allow.
-class illegal_transition : public conflict {
+/// A request that the review's rules refuse, with the facts: which rule, the tender's status and
+/// version, the actions allowed instead. The words are the HTTP layer's.
+class refused : public error {
  public:
-  illegal_transition(const std::string& message, std::vector<std::string> allowed)
-      : conflict(message), allowed_(std::move(allowed)) {}
-  const std::vector<std::string>& allowed() const { return allowed_; }
+  explicit refused(review::refusal facts)
+      : error("refused: " + std::string{review::to_string(facts.action)} + " on tender " + std::to_string(facts.tender)),
+        facts_(std::move(facts)) {}
+  const review::refusal& facts() const { return facts_; }
 
  private:
-  std::vector<std::string> allowed_;
+  review::refusal facts_;
 };
 
 /// The caller's copy is out of date: the record's version is not the one it named (412).

@@ -108,7 +108,26 @@ std::optional<intent_record> select_intent(soci::session& session, long long id)
   return found.front();
 }
 
-std::string audit_text(const intent_record& record) { return catalog::json_text(boost::json::value_from(record)); }
+// The intent as the audit log keeps it: fixed here, whatever the API shows.
+std::string audit_text(const intent_record& record) {
+  const auto& f = record.fields;
+  boost::json::object object{{"id", record.id},
+                             {"organisation", f.organisation},
+                             {"item", f.item},
+                             {"category", engine::to_string(record.category)},
+                             {"quantity", f.quantity},
+                             {"earliest", engine::format_iso_date(f.earliest)},
+                             {"latest", engine::format_iso_date(f.latest)},
+                             {"note", f.note},
+                             {"status", record.status},
+                             {"value_chf", engine::chf_from_rappen(record.value)},
+                             {"version", record.version},
+                             {"created_at", record.created_at},
+                             {"updated_at", record.updated_at}};
+  object["unit_price_chf"] = f.unit_price ? boost::json::value(engine::chf_from_rappen(*f.unit_price)) : nullptr;
+  object["contract_years"] = f.contract_years ? boost::json::value(*f.contract_years) : nullptr;
+  return catalog::json_text(object);
+}
 
 long long insert(soci::session& session, const catalog::intent_draft& fields, const std::string& actor,
                  const std::optional<std::string>& idempotency_key, const std::string& request_hash) {
@@ -129,26 +148,6 @@ long long insert(soci::session& session, const catalog::intent_draft& fields, co
 }
 
 }  // namespace
-
-void tag_invoke(boost::json::value_from_tag, boost::json::value& json, const intent_record& record) {
-  const auto& f = record.fields;
-  boost::json::object object{{"id", record.id},
-                             {"organisation", f.organisation},
-                             {"item", f.item},
-                             {"category", engine::to_string(record.category)},
-                             {"quantity", f.quantity},
-                             {"earliest", engine::format_iso_date(f.earliest)},
-                             {"latest", engine::format_iso_date(f.latest)},
-                             {"note", f.note},
-                             {"status", record.status},
-                             {"value_chf", engine::chf_from_rappen(record.value)},
-                             {"version", record.version},
-                             {"created_at", record.created_at},
-                             {"updated_at", record.updated_at}};
-  object["unit_price_chf"] = f.unit_price ? boost::json::value(engine::chf_from_rappen(*f.unit_price)) : nullptr;
-  object["contract_years"] = f.contract_years ? boost::json::value(*f.contract_years) : nullptr;
-  json = std::move(object);
-}
 
 create_result create_intent(database& db, const catalog::intent_draft& fields, const std::string& actor,
                             const std::optional<std::string>& idempotency_key, const std::string& request_hash) {

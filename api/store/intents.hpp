@@ -6,9 +6,6 @@
 #include <string>
 #include <vector>
 
-#include <boost/json/fwd.hpp>
-#include <boost/json/value_from.hpp>
-
 #include "api/store/database.hpp"
 #include "catalog/intent_input.hpp"
 
@@ -27,9 +24,6 @@ struct intent_record {
   engine::rappen value = 0;
   engine::category category = engine::category::hardware;
 };
-
-/// The intent as the API shows it: money in CHF, dates ISO.
-void tag_invoke(boost::json::value_from_tag, boost::json::value& json, const intent_record& record);
 
 /// A retried request with an Idempotency-Key that was used for a different request.
 class idempotency_mismatch : public conflict {

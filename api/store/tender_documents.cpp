@@ -87,7 +87,7 @@ std::optional<catalog::ocds_tender> ocds_tender_of(database& db, long long bundl
     if (!record) return std::nullopt;
     std::string updated_at;
     session << "SELECT updated_at FROM bundles WHERE id = :id", soci::use(bundle, "id"), soci::into(updated_at);
-    catalog::ocds_tender t{record->id, record->version, record->status, record->reference, updated_at, record->tender,
+    catalog::ocds_tender t{record->id, record->version, std::string{review::to_string(record->status)}, record->reference, updated_at, record->bundle,
                            schedule_where(session, engine::language::de, "WHERE b.id = :id", bundle)};
     snapshot.commit();
     return t;

@@ -289,4 +289,39 @@ describe('the web pages', () => {
     await page.getByRole('heading', { name: 'Neue Beschaffungsabsicht' }).waitFor();
     assert.equal(await page.evaluate(() => document.activeElement.getAttribute('role')), 'combobox');
   });
+
+  it('an approved tender outlives the next run: it stays under "Laufende Ausschreibungen" for coordinator and buyer, with its decisions', async () => {
+    const { page } = await open();
+    await signIn(page, server.url, server.tokens.coordinator);
+    await page.getByRole('button', { name: 'Bündelung ausführen' }).click();
+    await page.getByRole('status').getByText(/Lauf 2:/).waitFor();
+    await page.locator('#nav').getByRole('link', { name: 'Laufende Ausschreibungen' }).click();
+    const row = page.getByRole('row', { name: /school-administration-software/ });
+    await row.waitFor();
+    assert.match(await row.textContent(), /genehmigt/);
+    assert.match(await row.textContent(), /1 von 12 bestätigt/);
+    await assertLabelled(page);
+    await screenshot(page, 'tenders');
+    await row.getByRole('link').click();
+    await page.getByRole('heading', { name: 'Entscheide' }).waitFor();
+    assert.equal(await page.getByRole('cell', { name: 'Genehmigen', exact: true }).count(), 1);
+    assert.equal(await page.getByRole('cell', { name: 'Teilnahme bestätigen', exact: true }).count(), 1);
+    // The coordinator is offered exactly what the API allows: withdraw (not every buyer confirmed yet).
+    assert.equal(await page.getByRole('button', { name: 'Zurückziehen' }).count(), 1);
+    assert.equal(await page.getByRole('button', { name: /Genehmigen|Als ausgeschrieben markieren|Herauslösen|Zusammenlegen/ }).count(), 0);
+
+    const buyer = (await open()).page;
+    await signIn(buyer, server.url, server.tokens.kriens);
+    await buyer.locator('#nav').getByRole('link', { name: 'Laufende Ausschreibungen' }).click();
+    await buyer.getByRole('row', { name: /school-administration-software/ }).getByRole('link').click();
+    await buyer.getByRole('heading', { name: 'Entscheide' }).waitFor();
+    // Kriens confirmed already: it may still decline, not confirm again.
+    assert.equal(await buyer.getByRole('button', { name: 'Absagen' }).count(), 1);
+    assert.equal(await buyer.getByRole('button', { name: 'Teilnahme bestätigen' }).count(), 0);
+    // Its intent links to the tender it is in.
+    await buyer.locator('#nav').getByRole('link', { name: 'Meine Absichten' }).click();
+    const intent = buyer.getByRole('row', { name: /school-administration-software/ });
+    await intent.waitFor();
+    assert.match(await intent.textContent(), /Bündel \d+ \(genehmigt\)/);
+  });
 });

@@ -219,6 +219,17 @@ void check_instance(std::uint32_t seed) {
     for (const auto& m : b.members) CHECK(m.lead == (m.organisation == lead));
   }
   check_window_shifts(in, result, standalone_of);
+
+  // Re-evaluating a tender's intents on their common date (what the review does after every
+  // change) gives the tender the run made.
+  for (const auto& b : result.bundles) {
+    bundling_input group{{}, in.items, in.thresholds, in.costs};
+    for (const auto& m : b.members) {
+      group.intents.push_back(*std::find_if(in.intents.begin(), in.intents.end(), [&](const intent& i) { return i.id == m.intent; }));
+    }
+    REQUIRE(common_award_date(group.intents) == b.award_to);
+    CHECK(evaluate_tender(group, b.award_to).tender == b);
+  }
 }
 
 }  // namespace

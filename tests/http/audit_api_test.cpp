@@ -28,6 +28,9 @@ TEST_CASE("after a sequence of changes the audit log reproduces the history exac
   const auto withdrawn = test::http_request(f.port(), verb::delete_, "/api/v1/intents/" + id, {}, api_fixture::auth(f.kriens));
   states.push_back(withdrawn.json());
 
+  // The audit keeps the intent's own fields; the API adds the tender it belongs to now, which is no
+  // part of the intent's history.
+  for (auto& state : states) CHECK(state.as_object().erase("bundle") == 1);
   const auto audit = test::http_get(f.port(), "/api/v1/audit?entity=intent&id=" + id, f.auditor);
   REQUIRE(audit.status == 200);
   const auto body = audit.json();

@@ -84,7 +84,7 @@ TEST_CASE("a proposed joint tender is approved, confirmed by every buyer and ten
   CHECK(answer(f, f.kriens, b, "confirm").status == 409);  // not approved yet
   const auto tendered_early = decide(f, b, "tendered", R"(, "reference": "simap-1")");
   CHECK(tendered_early.status == 409);
-  CHECK(allowed_of(tendered_early) == std::vector<std::string>{"approve", "reject", "withdraw"});
+  CHECK(allowed_of(tendered_early) == std::vector<std::string>{"approve", "reject", "withdraw", "move_out", "merge"});
 
   b = after(decide(f, b, "approve"));
   CHECK(test::http_get(f.port(), b.path, f.kriens).json().at("status") == "approved");
@@ -137,7 +137,7 @@ TEST_CASE("rejected stays rejected; individual purchases are not approved; an ol
   const auto hardware = test::http_get(f.port(), "/api/v1/bundles?category=hardware", f.coordinator).json().at("items").at(0);
   const auto individual = decide(f, ref_of(hardware), "approve");
   CHECK(individual.status == 409);
-  CHECK(allowed_of(individual) == std::vector<std::string>{"reject", "withdraw"});
+  CHECK(allowed_of(individual) == std::vector<std::string>{"reject", "withdraw", "merge"});
 
   start_run(f);  // a newer run replaces the first one's proposals
   const auto stale_run = decide(f, b, "approve");
@@ -302,4 +302,70 @@ TEST_CASE("a coordinator moves an intent out of a proposed tender and merges two
   const auto absorbed = test::http_get(f.port(), alone->path, f.coordinator).json();
   CHECK(absorbed.at("status") == "withdrawn");
   CHECK(absorbed.at("members").as_array().empty());
+}
+
+TEST_CASE("an approved tender outlives the run that proposed it: it is listed under tenders and its intents link to it") {
+  api_fixture f;
+  f.add_intent("1059", "school-administration-software", 500, 0, 170);
+  const auto emmen_intent = f.add_intent("1024", "school-administration-software", 700, 10, 170);
+  f.add_intent("1054", "laptop-standard-14", 5, 0, 30);
+  start_run(f);
+  auto b = after(decide(f, ref_of(joint_tender(f)), "approve"));
+  b = after(answer(f, f.emmen, b, "confirm"));
+  const auto proposals = test::http_get(f.port(), "/api/v1/tenders", f.coordinator).json();
+  REQUIRE(proposals.at("items").as_array().size() == 1);  // the laptop proposal nobody acted on is not a tender
+  start_run(f);
+  // The new run's proposals no longer contain it; the tenders do, for the coordinator and for both buyers.
+  const auto latest = test::http_get(f.port(), "/api/v1/bundles", f.coordinator).json();
+  for (const auto& b2 : latest.at("items").as_array()) {
+    CHECK(b2.at("id").as_int64() != std::stoll(b.path.substr(16)));
+  }
+  for (const auto* who : {&f.coordinator, &f.emmen, &f.kriens, &f.auditor}) {
+    const auto tenders = test::http_get(f.port(), "/api/v1/tenders", *who).json();
+    REQUIRE(tenders.at("items").as_array().size() == 1);
+    const auto& t = tenders.at("items").at(0);
+    CHECK(t.at("status") == "approved");
+    CHECK(t.at("answers").at("1024") == "confirmed");
+    CHECK(t.at("answers").at("1059") == "pending");
+  }
+  const auto for_kriens = test::http_get(f.port(), "/api/v1/tenders", f.kriens).json().at("items").at(0);
+  CHECK(for_kriens.at("allowed_actions") == boost::json::array{"confirm", "decline"});
+  const auto for_emmen = test::http_get(f.port(), "/api/v1/tenders", f.emmen).json().at("items").at(0);
+  CHECK(for_emmen.at("allowed_actions") == boost::json::array{"decline"});
+  const auto for_coordinator = test::http_get(f.port(), "/api/v1/tenders", f.coordinator).json().at("items").at(0);
+  CHECK(for_coordinator.at("allowed_actions") == boost::json::array{"withdraw"});
+  // Filters by status and by organisation; a municipality sees only its own.
+  CHECK(test::http_get(f.port(), "/api/v1/tenders?status=approved", f.coordinator).json().at("items").as_array().size() == 1);
+  CHECK(test::http_get(f.port(), "/api/v1/tenders?status=tendered", f.coordinator).json().at("items").as_array().empty());
+  CHECK(test::http_get(f.port(), "/api/v1/tenders?organisation=1054", f.coordinator).json().at("items").as_array().empty());
+  CHECK(test::http_get(f.port(), "/api/v1/tenders?status=proposed", f.coordinator).status == 400);
+  CHECK(test::http_get(f.port(), "/api/v1/tenders?status=maybe", f.coordinator).status == 400);
+  CHECK(test::http_get(f.port(), "/api/v1/tenders?organisation=1059", f.emmen).status == 403);
+  // The intent names the tender it is in now, and the history is there.
+  const auto intent = test::http_get(f.port(), "/api/v1/intents/" + std::to_string(emmen_intent), f.emmen).json();
+  CHECK(intent.at("bundle").at("id").as_int64() == std::stoll(b.path.substr(16)));
+  CHECK(intent.at("bundle").at("status") == "approved");
+  const auto history = test::http_get(f.port(), b.path + "/decisions", f.emmen).json();
+  CHECK(history.at("items").as_array().size() == 2);
+  // Tendering it still works after the new run.
+  b = after(answer(f, f.kriens, b, "confirm"));
+  CHECK(decide(f, b, "tendered", R"(, "reference": "simap-2027-0042")").status == 200);
+}
+
+TEST_CASE("refusals speak the caller's language") {
+  api_fixture f;
+  submit_schools(f);
+  start_run(f);
+  const auto b = ref_of(joint_tender(f));
+  const auto german = [&](int version) {
+    return api_fixture::auth(f.coordinator, {{"Content-Type", "application/json"}, {"If-Match", "\"" + std::to_string(version) + "\""},
+                                             {"Accept-Language", "de-CH"}});
+  };
+  const auto reply = test::http_request(f.port(), verb::post, b.path + "/decision", R"({"decision": "tendered", "reference": "x"})", german(b.version));
+  REQUIRE(reply.status == 409);
+  CHECK(reply.json().at("title") == "Der Stand des Eintrags erlaubt das nicht");
+  CHECK(reply.json().at("detail").as_string().find("vorgeschlagen") != std::string::npos);
+  const auto stale = test::http_request(f.port(), verb::post, b.path + "/decision", R"({"decision": "approve"})", german(99));
+  CHECK(stale.status == 412);
+  CHECK(stale.json().at("detail").as_string().find("Version " + std::to_string(b.version)) != std::string::npos);
 }

@@ -6,7 +6,6 @@
 
 #include "api/http/problem.hpp"
 #include "api/http/query.hpp"
-#include "api/store/bundle_review.hpp"
 #include "catalog/bundling_json.hpp"
 
 namespace jointbuy::http {
@@ -34,28 +33,39 @@ std::optional<std::string> bundle_viewer(const request_context& ctx) {
   return ctx.is_municipality() ? ctx.who().organisation : std::nullopt;
 }
 
-boost::json::object bundle_view(const store::bundle_record& record, engine::language lang, const std::optional<std::string>& viewer) {
-  auto json = catalog::bundle_json(record.tender, lang);
+review::actor review_actor(const request_context& ctx) {
+  const auto& who = ctx.who();
+  switch (who.role) {
+    case store::role::coordinator: return {who.token_id, review::role::coordinator, {}};
+    case store::role::municipality: return {who.token_id, review::role::buyer, who.organisation.value_or("")};
+    case store::role::auditor: break;
+  }
+  return {who.token_id, review::role::observer, {}};
+}
+
+boost::json::object bundle_view(const store::bundle_record& record, engine::language lang, const review::actor& who) {
+  auto json = catalog::bundle_json(record.bundle, lang);
   for (auto& member : json["members"].as_array()) {
     auto& m = member.as_object();
     const auto window = record.windows.find(m.at("intent").as_int64());
     if (window == record.windows.end()) continue;
     m["window"] = {{"from", engine::format_iso_date(window->second.first)}, {"to", engine::format_iso_date(window->second.second)}};
   }
-  json["tender"] = record.tender.id;
+  json["tender"] = record.bundle.id;
   json["id"] = record.id;
   json["run"] = record.run;
-  json["status"] = record.status;
+  json["status"] = review::to_string(record.status);
   json["version"] = record.version;
+  json["superseded"] = record.superseded;
   boost::json::object answers;
-  for (const auto& [organisation, answer] : record.answers) answers[organisation] = answer;
+  for (const auto& [organisation, answer] : record.answers) answers[organisation] = review::to_string(answer);
   json["answers"] = std::move(answers);
   if (record.reference) json["reference"] = *record.reference;
   if (!record.review_reason.empty()) json["review_reason"] = record.review_reason;
   boost::json::array allowed;
-  for (const auto& a : store::allowed_actions(record.status, record.tender.decision)) allowed.push_back(boost::json::string{a});
+  for (const auto a : review::allowed_actions(record, who)) allowed.push_back(boost::json::string{review::to_string(a)});
   json["allowed_actions"] = std::move(allowed);
-  if (viewer) restrict_to_viewer(json, *viewer);
+  if (who.role == review::role::buyer) restrict_to_viewer(json, who.organisation);
   return json;
 }
 

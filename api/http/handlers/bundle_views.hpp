@@ -4,18 +4,21 @@
 #include <boost/json/object.hpp>
 
 #include "api/http/router.hpp"
-#include "api/store/bundling_runs.hpp"
+#include "api/store/tenders.hpp"
+#include "engine/review/actions.hpp"
 
 namespace jointbuy::http {
 
 /// The bundle as JSON: the engine's tender (bundling-result schema) plus its stored id, run,
 /// status, version, each buyer's answer, the tender reference, the review reason and the actions
-/// a coordinator may take now. For a municipality's caller (`viewer`, its organisation) the other
+/// the caller `who` may take now (review::allowed_actions). For a municipality's caller (`viewer`, its organisation) the other
 /// buyers are shown as catalog::as_seen_by says: in a joint tender their names, quantities, windows
 /// and answers, never their values (quantity × their price estimate) or own procedures; in a bundle
 /// whose buyers each buy alone, nothing of them.
-boost::json::object bundle_view(const store::bundle_record& record, engine::language lang,
-                                const std::optional<std::string>& viewer);
+boost::json::object bundle_view(const store::bundle_record& record, engine::language lang, const review::actor& who);
+
+/// The caller as the review knows it: a coordinator, a buyer for its organisation, or an observer.
+review::actor review_actor(const request_context& ctx);
 
 /// Removes from the bundle JSON `json` (bundle_view's shape, or a state recorded before and after
 /// a decision) what the buyer `viewer` may not see of the other buyers.

@@ -32,6 +32,32 @@ long long run_from(const request_context& ctx, store::database& db) {
   return run ? run->id : 0;
 }
 
+// One page of tenders by `filter` plus the query's verdict and category, as the caller sees them;
+// a municipality only those it takes part in.
+response bundle_list(const request_context& ctx, store::database& db, store::bundle_filter filter) {
+  const auto page = parse_page(ctx.target);
+  filter.after = after_id(page);
+  filter.limit = page.limit + 1;
+  std::vector<field_error> errors;
+  if (const auto verdict = ctx.target.get("decision")) {
+    filter.verdict = engine::parse_decision(*verdict);
+    if (!filter.verdict) errors.push_back({"decision", "must be joint_tender or individual"});
+  }
+  if (const auto category = ctx.target.get("category")) {
+    filter.category = engine::parse_category(*category);
+    if (!filter.category) errors.push_back({"category", "must be hardware, software or service"});
+  }
+  if (!errors.empty()) throw bad_request("The query parameters are invalid.", std::move(errors));
+  if (ctx.is_municipality()) filter.organisation = ctx.who().organisation;
+  auto bundles = store::list_bundles(db, filter);
+  const auto next = store::trim_to_page(bundles, page.limit, [](const auto& b) { return std::to_string(b.id); });
+  boost::json::array items;
+  const auto lang = preferred_language(ctx.req);
+  const auto who = review_actor(ctx);
+  for (const auto& b : bundles) items.push_back(bundle_view(b, lang, who));
+  return list_response(ctx.req, std::move(items), next);
+}
+
 }  // namespace
 
 void add_bundle_routes(router& routes, store::database& db, const catalog::reference_data& reference) {
@@ -52,34 +78,35 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
   });
 
   routes.add(beast_http::verb::get, "/api/v1/bundles", access::authenticated, [&db](request_context& ctx) {
-    const auto page = parse_page(ctx.target);
     store::bundle_filter filter;
     filter.run = run_from(ctx, db);
-    filter.after = after_id(page);
-    filter.limit = page.limit + 1;
+    return bundle_list(ctx, db, std::move(filter));
+  });
+
+  // Every tender a coordinator acted on, whichever run proposed it: what is under way.
+  routes.add(beast_http::verb::get, "/api/v1/tenders", access::authenticated, [&db](request_context& ctx) {
+    store::bundle_filter filter;
+    filter.acted_on = true;
     std::vector<field_error> errors;
-    if (const auto decision = ctx.target.get("decision")) {
-      filter.decision = engine::parse_decision(*decision);
-      if (!filter.decision) errors.push_back({"decision", "must be joint_tender or individual"});
+    if (const auto status = ctx.target.get("status")) {
+      filter.status = review::parse_status(*status);
+      if (!filter.status || *filter.status == review::status::proposed) {
+        errors.push_back({"status", "must be approved, rejected, tendered, withdrawn or needs_review"});
+      }
     }
-    if (const auto category = ctx.target.get("category")) {
-      filter.category = engine::parse_category(*category);
-      if (!filter.category) errors.push_back({"category", "must be hardware, software or service"});
+    if (const auto organisation = ctx.target.get("organisation")) {
+      if (ctx.is_municipality() && organisation != ctx.who().organisation) {
+        throw forbidden("A municipality sees only the tenders it takes part in.");
+      }
+      filter.organisation = *organisation;
     }
     if (!errors.empty()) throw bad_request("The query parameters are invalid.", std::move(errors));
-    if (ctx.is_municipality()) filter.organisation = ctx.who().organisation;
-    auto bundles = store::list_bundles(db, filter);
-    const auto next = store::trim_to_page(bundles, page.limit, [](const auto& b) { return std::to_string(b.id); });
-    boost::json::array items;
-    const auto lang = preferred_language(ctx.req);
-    const auto viewer = bundle_viewer(ctx);
-    for (const auto& b : bundles) items.push_back(bundle_view(b, lang, viewer));
-    return list_response(ctx.req, std::move(items), next);
+    return bundle_list(ctx, db, std::move(filter));
   });
 
   routes.add(beast_http::verb::get, "/api/v1/bundles/{id}", access::authenticated, [&db](request_context& ctx) {
     const auto bundle = visible_bundle(ctx, db);
-    auto res = json_response(ctx.req, status::ok, bundle_view(bundle, preferred_language(ctx.req), bundle_viewer(ctx)));
+    auto res = json_response(ctx.req, status::ok, bundle_view(bundle, preferred_language(ctx.req), review_actor(ctx)));
     set_version_etag(res, bundle.version);
     return res;
   });

@@ -1,6 +1,7 @@
 #include <boost/json.hpp>
 
 #include "api/http/handlers/bundle_views.hpp"
+#include "api/store/bundling_runs.hpp"
 #include "api/http/handlers/routes.hpp"
 #include "api/http/problem.hpp"
 #include "api/http/query.hpp"
@@ -52,7 +53,7 @@ std::string safe_name(std::string text) {
 std::vector<catalog::schedule_row> rows_for_caller(const request_context& ctx, const store::bundle_record& b,
                                                    std::vector<catalog::schedule_row> rows) {
   if (!ctx.is_municipality()) return rows;
-  return catalog::as_seen_by(std::move(rows), *ctx.who().organisation, b.tender.decision == engine::decision::joint_tender);
+  return catalog::as_seen_by(std::move(rows), *ctx.who().organisation, b.bundle.decision == engine::decision::joint_tender);
 }
 
 response download(const request_context& ctx, std::string body, const std::string& content_type, const std::string& file_name) {
@@ -74,7 +75,7 @@ void add_export_routes(router& routes, store::database& db) {
     const auto b = visible_bundle(ctx, db);
     const auto rows = rows_for_caller(ctx, b, store::schedule_of_bundle(db, b.id, format.lang));
     return download(ctx, catalog::schedule_csv(rows, format), "text/csv; charset=utf-8",
-                    "jointbuy-bundle-" + std::to_string(b.id) + "-" + safe_name(b.tender.id) + ".csv");
+                    "jointbuy-bundle-" + std::to_string(b.id) + "-" + safe_name(b.bundle.id) + ".csv");
   });
 
   routes.add(beast_http::verb::get, "/api/v1/bundling-runs/{id}/schedule.csv", access::authenticated, [&db](request_context& ctx) {
@@ -91,7 +92,7 @@ void add_export_routes(router& routes, store::database& db) {
 
   routes.add(beast_http::verb::get, "/api/v1/bundles/{id}/ocds.json", access::authenticated, [&db](request_context& ctx) {
     const auto b = visible_bundle(ctx, db);
-    if (b.tender.decision != engine::decision::joint_tender) {
+    if (b.bundle.decision != engine::decision::joint_tender) {
       throw problem(status::conflict, "not-a-joint-tender", "Not a joint tender",
                     "Bundle " + std::to_string(b.id) + " is bought individually; OCDS releases describe joint tenders.");
     }

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "api/http/handlers/intent_views.hpp"
 #include "api/http/handlers/routes.hpp"
 #include "api/http/json_body.hpp"
 #include "api/http/media_type.hpp"
@@ -30,8 +31,12 @@ store::intent_record visible_intent(const request_context& ctx, store::database&
   return *record;
 }
 
-response intent_response(const request& req, status code, const store::intent_record& record) {
-  auto res = json_response(req, code, boost::json::value_from(record));
+// The intent with the tender it belongs to now.
+response intent_response(store::database& db, const request& req, status code, const store::intent_record& record) {
+  const auto current = store::current_tenders(db, {record.id});
+  const auto tender = current.find(record.id);
+  auto res = json_response(req, code,
+                           intent_view(record, tender == current.end() ? std::nullopt : std::optional{tender->second}));
   set_version_etag(res, record.version);
   return res;
 }
@@ -120,7 +125,7 @@ void add_intent_routes(router& routes, store::database& db) {
     const auto body = parse_json_body(ctx.req);
     const auto draft = checked_draft(ctx, db, body, std::nullopt);
     const auto created = store::create_intent(db, draft, ctx.who().token_id, key, store::sha256_hex(ctx.req.body()));
-    auto res = intent_response(ctx.req, status::created, created.intent);
+    auto res = intent_response(db, ctx.req, status::created, created.intent);
     res.set(beast_http::field::location, "/api/v1/intents/" + std::to_string(created.intent.id));
     if (created.replayed) res.set("Idempotent-Replayed", "true");
     return res;
@@ -129,12 +134,18 @@ void add_intent_routes(router& routes, store::database& db) {
   routes.add(beast_http::verb::get, "/api/v1/intents", access::authenticated, [&db](request_context& ctx) {
     const auto page = store::list_intents(db, filter_from(ctx));
     boost::json::array items;
-    for (const auto& record : page.items) items.push_back(boost::json::value_from(record));
+    std::vector<long long> ids;
+    for (const auto& record : page.items) ids.push_back(record.id);
+    const auto current = store::current_tenders(db, ids);
+    for (const auto& record : page.items) {
+      const auto tender = current.find(record.id);
+      items.push_back(intent_view(record, tender == current.end() ? std::nullopt : std::optional{tender->second}));
+    }
     return list_response(ctx.req, std::move(items), page.next_after);
   });
 
   routes.add(beast_http::verb::get, "/api/v1/intents/{id}", access::authenticated, [&db](request_context& ctx) {
-    return intent_response(ctx.req, status::ok, visible_intent(ctx, db));
+    return intent_response(db, ctx.req, status::ok, visible_intent(ctx, db));
   });
 
   routes.add(beast_http::verb::put, "/api/v1/intents/{id}", access::authenticated, [&db](request_context& ctx) {
@@ -149,7 +160,7 @@ void add_intent_routes(router& routes, store::database& db) {
     store::intent_record result;
     switch (store::update_intent(db, current.id, draft, *expected, ctx.who().token_id, result)) {
       case store::change_outcome::changed:
-      case store::change_outcome::unchanged: return intent_response(ctx.req, status::ok, result);
+      case store::change_outcome::unchanged: return intent_response(db, ctx.req, status::ok, result);
       case store::change_outcome::not_found: throw not_found("There is no intent " + ctx.param("id") + ".");
       case store::change_outcome::withdrawn:
         throw problem(status::conflict, "withdrawn", "The intent is withdrawn", "A withdrawn intent cannot be changed.");
@@ -169,7 +180,7 @@ void add_intent_routes(router& routes, store::database& db) {
       throw problem(status::precondition_failed, "stale-version", "The intent has changed",
                     "The intent is at version " + std::to_string(result.version) + ". Reload it first.");
     }
-    return intent_response(ctx.req, status::ok, result);
+    return intent_response(db, ctx.req, status::ok, result);
   });
 
   routes.add(beast_http::verb::post, "/api/v1/intents/import", access::authenticated, [&db](request_context& ctx) {

@@ -33,7 +33,7 @@ void add_intent_routes(router& routes, store::database& db);
 void add_audit_routes(router& routes, store::database& db);
 
 /// POST /api/v1/bundling-runs, GET /api/v1/bundling-runs/{id}, GET /api/v1/bundles, GET
-/// /api/v1/bundles/{id}, GET /api/v1/flags.
+/// /api/v1/tenders, GET /api/v1/bundles/{id}, GET /api/v1/flags.
 void add_bundle_routes(router& routes, store::database& db, const catalog::reference_data& reference);
 
 /// POST /api/v1/bundles/{id}/decision, /participation, /move-out and /merge; GET

@@ -13,6 +13,7 @@ import * as importView from './views/import.js';
 import * as intentForm from './views/intent_form.js';
 import * as intents from './views/intents.js';
 import * as signin from './views/signin.js';
+import * as tenders from './views/tenders.js';
 
 const routes = [
   { pattern: /^\/intents$/, view: intents.render },
@@ -21,6 +22,7 @@ const routes = [
   { pattern: /^\/import$/, view: importView.render },
   { pattern: /^\/bundles$/, view: bundles.render },
   { pattern: /^\/bundles\/(\d+)$/, view: bundle.render },
+  { pattern: /^\/tenders$/, view: tenders.render },
   { pattern: /^\/flags$/, view: flags.render },
   { pattern: /^\/catalog$/, view: catalog.render },
   { pattern: /^\/catalog\/new$/, view: catalog.renderForm },
@@ -31,10 +33,10 @@ const routes = [
 function navigation(me) {
   const links = {
     municipality: [['#/intents', 'nav.myIntents'], ['#/intents/new', 'nav.newIntent'], ['#/import', 'nav.import'],
-      ['#/bundles', 'nav.myBundles'], ['#/flags', 'nav.flags'], ['#/catalog', 'nav.catalog']],
-    coordinator: [['#/bundles', 'nav.bundles'], ['#/flags', 'nav.flags'], ['#/intents', 'nav.intents'],
+      ['#/bundles', 'nav.myBundles'], ['#/tenders', 'nav.tenders'], ['#/flags', 'nav.flags'], ['#/catalog', 'nav.catalog']],
+    coordinator: [['#/bundles', 'nav.bundles'], ['#/tenders', 'nav.tenders'], ['#/flags', 'nav.flags'], ['#/intents', 'nav.intents'],
       ['#/intents/new', 'nav.newIntent'], ['#/catalog', 'nav.catalog']],
-    auditor: [['#/bundles', 'nav.bundles'], ['#/flags', 'nav.flags'], ['#/intents', 'nav.intents'], ['#/catalog', 'nav.catalog'],
+    auditor: [['#/bundles', 'nav.bundles'], ['#/tenders', 'nav.tenders'], ['#/flags', 'nav.flags'], ['#/intents', 'nav.intents'], ['#/catalog', 'nav.catalog'],
       ['#/audit', 'nav.audit']],
   };
   return links[me.role] ?? [];

@@ -88,7 +88,8 @@ async function change(path, body, bundle, refresh) {
 function coordinatorPanel(bundle, refresh, others) {
   const comment = h('input', { type: 'text', maxlength: 500 });
   const reference = h('input', { type: 'text', maxlength: 100 });
-  const buttons = bundle.allowed_actions.map((action) => h('button', {
+  const decisions = ['approve', 'reject', 'tendered', 'withdraw'].filter((a) => bundle.allowed_actions.includes(a));
+  const buttons = decisions.map((action) => h('button', {
     type: 'button', class: action === 'reject' || action === 'withdraw' ? 'danger' : null,
     onclick: () => {
       const body = { decision: action, comment: comment.value };
@@ -103,7 +104,7 @@ function coordinatorPanel(bundle, refresh, others) {
       field({ label: t('common.comment'), name: 'comment', input: comment }),
       bundle.allowed_actions.includes('tendered') ? field({ label: t('field.reference'), name: 'reference', input: reference }) : null),
     h('div', { class: 'actions' }, buttons));
-  if (bundle.status === 'proposed') {
+  if (bundle.allowed_actions.includes('merge')) {
     const candidates = others.filter((o) => o.id !== bundle.id && o.status === 'proposed' && o.compatibility_key === bundle.compatibility_key && o.run === bundle.run);
     if (candidates.length === 0) {
       panel.append(h('p', { class: 'muted' }, t('bundle.noMerge')));
@@ -118,16 +119,18 @@ function coordinatorPanel(bundle, refresh, others) {
   return panel;
 }
 
-function participationPanel(bundle, me, refresh) {
-  const answer = bundle.answers[me.organisation];
-  if (bundle.status !== 'approved' || answer !== 'pending') return null;
+// A buyer's answer: exactly the answers the API allows it now.
+function participationPanel(bundle, refresh) {
+  const answers = ['confirm', 'decline'].filter((a) => bundle.allowed_actions.includes(a));
+  if (answers.length === 0) return null;
   const comment = h('input', { type: 'text', maxlength: 500 });
   return h('section', { class: 'panel', 'aria-labelledby': 'answer-heading' },
     h('h2', { id: 'answer-heading' }, t('bundle.yourAnswer')),
     field({ label: t('common.comment'), name: 'comment', input: comment }),
-    h('div', { class: 'actions' },
-      h('button', { type: 'button', onclick: () => change(`/api/v1/bundles/${bundle.id}/participation`, { answer: 'confirm', comment: comment.value }, bundle, refresh) }, t('bundle.confirm')),
-      h('button', { type: 'button', class: 'danger', onclick: () => change(`/api/v1/bundles/${bundle.id}/participation`, { answer: 'decline', comment: comment.value }, bundle, refresh) }, t('bundle.decline'))));
+    h('div', { class: 'actions' }, answers.map((answer) => h('button', {
+      type: 'button', class: answer === 'decline' ? 'danger' : null,
+      onclick: () => change(`/api/v1/bundles/${bundle.id}/participation`, { answer, comment: comment.value }, bundle, refresh),
+    }, t(`bundle.${answer}`)))));
 }
 
 function downloads(bundle) {
@@ -146,7 +149,7 @@ export async function render(main, { me, params, refresh }) {
   const id = Number(params[0]);
   const [bundle, names] = await Promise.all([api.get(`/api/v1/bundles/${id}`), organisationNames()]);
   const decisions = await api.get(`/api/v1/bundles/${id}/decisions`).then((d) => d.items).catch(() => []);
-  const others = me.role === 'coordinator' && bundle.status === 'proposed'
+  const others = bundle.allowed_actions.includes('merge')
     ? await api.all(`/api/v1/bundles?run=${bundle.run}`, 5000) : [];
   const coordinator = me.role === 'coordinator';
 
@@ -162,7 +165,7 @@ export async function render(main, { me, params, refresh }) {
       m.window ? format.period(m.window.from, m.window.to) : '–',
       m.lead ? `★ ${t('common.yes')}` : '',
       badge('answer', bundle.answers[m.organisation] ?? 'pending'),
-      coordinator && ['proposed', 'needs_review'].includes(bundle.status) && bundle.members.length > 1
+      bundle.allowed_actions.includes('move_out')
         ? h('button', {
           type: 'button', class: 'secondary', 'aria-label': t('bundle.moveOutOf', { intent: m.intent }),
           onclick: () => change(`/api/v1/bundles/${bundle.id}/move-out`, { intent: m.intent }, bundle, refresh),
@@ -177,7 +180,7 @@ export async function render(main, { me, params, refresh }) {
     h('h1', {}, `${t('bundle.title', { id: bundle.id })}: ${bundle.tender}`),
     facts(bundle),
     coordinator ? coordinatorPanel(bundle, refresh, others) : null,
-    me.role === 'municipality' ? participationPanel(bundle, me, refresh) : null,
+    participationPanel(bundle, refresh),
     bundle.members.length > 0 ? h('section', { 'aria-labelledby': 'timeline-heading' },
       h('h2', { id: 'timeline-heading' }, t('bundle.timeline')),
       h('div', { class: 'legend' }, h('span', { class: 'l-window' }, t('bundle.legendWindow')),

@@ -32,7 +32,10 @@ export async function render(main, { me, refresh }) {
     format.count(intent.quantity),
     format.chf(intent.value_chf),
     format.period(intent.earliest, intent.latest),
-    badge('status', intent.status),
+    intent.bundle
+      ? h('div', {}, badge('status', intent.status), ' ',
+        h('a', { href: `#/bundles/${intent.bundle.id}` }, `${t('intents.bundle')} ${intent.bundle.id} (${label('status', intent.bundle.status)})`))
+      : badge('status', intent.status),
     h('div', { class: 'flags-cell' }, (flags.get(intent.id) ?? []).map((f) => h('p', { class: 'flag' }, h('strong', {}, `${label('code', f.code)}: `), f.message))),
     h('div', { class: 'actions' },
       canEdit && intent.status === 'submitted' ? h('a', { href: `#/intents/${intent.id}`, 'aria-label': `${t('common.edit')} ${intent.id}` }, t('common.edit')) : null,

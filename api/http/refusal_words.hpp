@@ -1,0 +1,18 @@
+#pragma once
+// The words for the review's refusals, in English and German: what problem.cpp tells a client
+// when review::apply refuses a request.
+
+#include <string>
+
+#include "engine/procurement.hpp"
+#include "engine/review/actions.hpp"
+
+namespace jointbuy::http {
+
+/// The sentence that explains `refusal` to the person who asked, in `lang`.
+std::string describe(const review::refusal& refusal, engine::language lang);
+
+/// The status `value` in `lang`, as the pages name it ("zu prüfen").
+std::string_view status_word(review::status value, engine::language lang);
+
+}  // namespace jointbuy::http
