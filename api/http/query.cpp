@@ -141,4 +141,11 @@ std::string encode_cursor(std::string_view key) {
   return text;
 }
 
+std::optional<long long> run_selector(std::string_view text) {
+  if (text == "latest") return 0;
+  const auto id = positive_id(text);
+  if (id == 0) return std::nullopt;
+  return id;
+}
+
 }  // namespace jointbuy::http

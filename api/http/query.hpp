@@ -35,6 +35,9 @@ page_request parse_page(const target& t);
 /// `text` as a whole number ≥ 1 ("42"), or 0 for anything else: the ids in paths and cursors.
 long long positive_id(std::string_view text);
 
+/// A run named in a path or query: "latest" → 0, a run id → the id, anything else → none.
+std::optional<long long> run_selector(std::string_view text);
+
 /// For lists ordered by numeric id: the id a page starts after (0 for the first page). Throws a
 /// 400 problem naming `cursor` when the cursor does not hold such an id.
 long long after_id(const page_request& page);

@@ -25,10 +25,10 @@ boost::json::object run_json(const store::run_record& run) {
 // been made yet; 404 for a run id that does not exist.
 long long run_from(const request_context& ctx, store::database& db) {
   const auto wanted = ctx.target.get("run").value_or("latest");
-  const long long id = wanted == "latest" ? 0 : positive_id(wanted);
-  if (wanted != "latest" && id == 0) throw bad_request("run must be latest or a run id", {{"run", "latest or a run id"}});
-  const auto run = store::find_run(db, id);
-  if (!run && id != 0) throw not_found("There is no bundling run " + wanted + ".");
+  const auto id = run_selector(wanted);
+  if (!id) throw bad_request("run must be latest or a run id", {{"run", "latest or a run id"}});
+  const auto run = store::find_run(db, *id);
+  if (!run && *id != 0) throw not_found("There is no bundling run " + wanted + ".");
   return run ? run->id : 0;
 }
 
@@ -72,8 +72,9 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
   routes.add(beast_http::verb::get, "/api/v1/bundling-runs/{id}", access::authenticated, [&db](request_context& ctx) {
     require_role(ctx, {store::role::coordinator, store::role::auditor});
     const auto wanted = ctx.param("id");
-    const auto run = store::find_run(db, wanted == "latest" ? 0 : positive_id(wanted));
-    if (!run || (wanted != "latest" && positive_id(wanted) == 0)) throw not_found("There is no bundling run " + wanted + ".");
+    const auto id = run_selector(wanted);
+    const auto run = id ? store::find_run(db, *id) : std::nullopt;
+    if (!run) throw not_found("There is no bundling run " + wanted + ".");
     return json_response(ctx.req, status::ok, run_json(*run));
   });
 

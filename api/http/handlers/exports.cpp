@@ -82,8 +82,8 @@ void add_export_routes(router& routes, store::database& db) {
     require_role(ctx, {store::role::coordinator, store::role::auditor});
     const auto format = format_from(ctx);
     const auto wanted = ctx.param("id");
-    const auto id = wanted == "latest" ? 0 : positive_id(wanted);
-    const auto run = (wanted == "latest" || id > 0) ? store::find_run(db, id) : std::nullopt;
+    const auto id = run_selector(wanted);
+    const auto run = id ? store::find_run(db, *id) : std::nullopt;
     if (!run) throw not_found("There is no bundling run " + wanted + ".");
     const auto rows = store::schedule_of_run(db, run->id, format.lang);
     return download(ctx, catalog::schedule_csv(rows, format), "text/csv; charset=utf-8",
