@@ -296,6 +296,7 @@ describe('the web pages', () => {
     await page.getByRole('button', { name: 'Bündelung ausführen' }).click();
     await page.getByRole('status').getByText(/Lauf 2:/).waitFor();
     await page.locator('#nav').getByRole('link', { name: 'Laufende Ausschreibungen' }).click();
+    await page.getByRole('heading', { name: 'Laufende Ausschreibungen' }).waitFor();
     const row = page.getByRole('row', { name: /school-administration-software/ });
     await row.waitFor();
     assert.match(await row.textContent(), /genehmigt/);
@@ -313,13 +314,15 @@ describe('the web pages', () => {
     const buyer = (await open()).page;
     await signIn(buyer, server.url, server.tokens.kriens);
     await buyer.locator('#nav').getByRole('link', { name: 'Laufende Ausschreibungen' }).click();
-    await buyer.getByRole('row', { name: /school-administration-software/ }).getByRole('link').click();
+    await buyer.getByRole('heading', { name: 'Laufende Ausschreibungen' }).waitFor();
+    await buyer.getByRole('link', { name: /school-administration-software/ }).click();
     await buyer.getByRole('heading', { name: 'Entscheide' }).waitFor();
     // Kriens confirmed already: it may still decline, not confirm again.
     assert.equal(await buyer.getByRole('button', { name: 'Absagen' }).count(), 1);
     assert.equal(await buyer.getByRole('button', { name: 'Teilnahme bestätigen' }).count(), 0);
     // Its intent links to the tender it is in.
     await buyer.locator('#nav').getByRole('link', { name: 'Meine Absichten' }).click();
+    await buyer.getByRole('heading', { name: 'Meine Beschaffungsabsichten' }).waitFor();
     const intent = buyer.getByRole('row', { name: /school-administration-software/ });
     await intent.waitFor();
     assert.match(await intent.textContent(), /Bündel \d+ \(genehmigt\)/);
