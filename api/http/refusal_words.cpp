@@ -23,12 +23,13 @@ std::string list_of(const std::vector<std::string>& subjects) {
 
 std::string first(const review::refusal& r) { return r.subjects.empty() ? std::string{} : r.subjects.front(); }
 
-}  // namespace
-
+// The status as the pages name it ("zu prüfen").
 std::string_view status_word(review::status value, engine::language lang) {
   const auto k = static_cast<std::size_t>(value);
   return lang == engine::language::de ? status_de.at(k) : status_en.at(k);
 }
+
+}  // namespace
 
 std::string describe(const review::refusal& r, engine::language lang) {
   using why = review::refusal::reason;

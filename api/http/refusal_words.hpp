@@ -12,7 +12,4 @@ namespace jointbuy::http {
 /// The sentence that explains `refusal` to the person who asked, in `lang`.
 std::string describe(const review::refusal& refusal, engine::language lang);
 
-/// The status `value` in `lang`, as the pages name it ("zu prüfen").
-std::string_view status_word(review::status value, engine::language lang);
-
 }  // namespace jointbuy::http

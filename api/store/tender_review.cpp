@@ -187,14 +187,18 @@ void save(soci::session& session, const review::change& c, const review::request
                 change_details(c, r, who));
 }
 
+// The granted change of `result`, or its refusal thrown as store::refused.
+review::change granted(review::outcome result) {
+  if (auto* refusal = std::get_if<review::refusal>(&result)) throw refused(std::move(*refusal));
+  return std::move(std::get<review::change>(result));
+}
+
 // Load, check, save: the one path of every review change.
 void apply_and_save(soci::session& session, const reviewer& who, const review::tender& t, const review::request& r) {
   std::vector<const review::tender*> tenders{&t};
   if (r.other != nullptr) tenders.push_back(r.other);
   const auto now = load_intents(session, who, tenders);
-  auto result = review::apply(t, who.actor, r, now.input);
-  if (auto* refusal = std::get_if<review::refusal>(&result)) throw refused(std::move(*refusal));
-  save(session, std::get<review::change>(result), r, who.actor, now.versions);
+  save(session, granted(review::apply(t, who.actor, r, now.input)), r, who.actor, now.versions);
 }
 
 }  // namespace
@@ -273,9 +277,8 @@ std::vector<long long> hold_decided_intents(soci::session& session, const std::m
     std::string reason = "Since the tender was ";
     reason.append(review::to_string(t.status)).append(", ").append(why).append(".");
     review::request r{review::action::reevaluate, t.version, reason, std::nullopt, 0, nullptr, reason};
-    auto result = review::apply(t, actor, r, {});
-    if (auto* refusal = std::get_if<review::refusal>(&result)) throw refused(std::move(*refusal));
-    save(session, std::get<review::change>(result), r, actor, {});
+    // Putting a tender under review re-evaluates nothing: no intents are needed.
+    save(session, granted(review::apply(t, actor, r, {})), r, actor, {});
   }
   return intents;
 }

@@ -85,40 +85,49 @@ struct member_row {
   }
 };
 
-// `count` named placeholders ":b0, :b1, …" and their names.
-std::pair<std::string, std::vector<std::string>> placeholders(std::size_t count) {
-  std::pair<std::string, std::vector<std::string>> p;
-  for (std::size_t i = 0; i < count; ++i) {
-    p.second.push_back(std::string{"b"}.append(std::to_string(i)));
-    p.first.append(i == 0 ? ":" : ", :").append(p.second.back());
+// Runs `select(list, bind)` for each chunk of at most 200 of `ids`: `list` is the chunk's named
+// placeholders (":b0, :b1, …") and `bind` binds the chunk's ids to them. One statement per chunk
+// rather than per id; the ids are bound, never spliced.
+template <class Select>
+void for_each_chunk(const std::vector<long long>& ids, Select select) {
+  constexpr std::size_t chunk = 200;
+  for (std::size_t first = 0; first < ids.size(); first += chunk) {
+    const std::size_t count = std::min(chunk, ids.size() - first);
+    std::vector<std::string> names;
+    std::string list;
+    for (std::size_t i = 0; i < count; ++i) {
+      names.push_back(std::string{"b"}.append(std::to_string(i)));
+      list.append(i == 0 ? ":" : ", :").append(names.back());
+    }
+    select(list, [&](soci::details::prepare_temp_type& s) {
+      for (std::size_t i = 0; i < count; ++i) s, soci::use(ids[first + i], names[i]);
+    });
   }
-  return p;
 }
 
 // One query per chunk of bundles rather than one per bundle: a page of 50 tenders was 51 statements,
-// and preparing them was most of the time of a bundle list. The ids are bound, never spliced.
+// and preparing them was most of the time of a bundle list.
 void attach_members(soci::session& session, std::vector<bundle_record>& bundles) {
-  constexpr std::size_t chunk = 200;
   std::map<long long, bundle_record*> by_id;
-  for (auto& b : bundles) by_id[b.id] = &b;
-  for (std::size_t first = 0; first < bundles.size(); first += chunk) {
-    const std::size_t count = std::min(chunk, bundles.size() - first);
-    const auto [list, names] = placeholders(count);
+  std::vector<long long> ids;
+  for (auto& b : bundles) {
+    by_id[b.id] = &b;
+    ids.push_back(b.id);
+  }
+  for_each_chunk(ids, [&](const std::string& list, const statement_binder& bind) {
     const auto members = select_rows<member_row>(
         session,
         "SELECT m.bundle_id, m.intent_id, m.organisation_id, m.quantity, m.value_rappen, m.lead, m.own_procedure, "
         "m.participation, n.earliest, n.latest FROM bundle_members m JOIN intents n ON n.id = m.intent_id "
         "WHERE m.bundle_id IN (" + list + ") ORDER BY m.bundle_id, m.intent_id",
-        [&](auto& s) {
-          for (std::size_t i = 0; i < count; ++i) s, soci::use(bundles[first + i].id, names[i]);
-        });
+        bind);
     for (const auto& [bundle, loaded] : members) {
       auto& b = *by_id.at(bundle);
       b.bundle.members.push_back(loaded.member);
       b.answers[loaded.member.organisation] = loaded.participation;
       b.windows[loaded.member.intent] = loaded.window;
     }
-  }
+  });
 }
 
 }  // namespace
@@ -166,35 +175,26 @@ std::map<long long, current_tender> current_tenders(database& db, const std::vec
   struct current_row {
     long long intent = 0, bundle = 0;
     std::string status;
-    int acted = 0;
-    void into(soci::details::prepare_temp_type& s) { s, soci::into(intent), soci::into(bundle), soci::into(status), soci::into(acted); }
+    void into(soci::details::prepare_temp_type& s) { s, soci::into(intent), soci::into(bundle), soci::into(status); }
     current_row value() const { return *this; }
   };
   std::map<long long, current_tender> current;
   if (intents.empty()) return current;
   db.with_session([&](soci::session& session) {
-    constexpr std::size_t chunk = 200;
-    for (std::size_t first = 0; first < intents.size(); first += chunk) {
-      const std::size_t count = std::min(chunk, intents.size() - first);
-      const auto [list, names] = placeholders(count);
-      // Acted-on tenders first, then the newest run's proposals; within each, the newest tender.
+    for_each_chunk(intents, [&](const std::string& list, const statement_binder& bind) {
+      // Per intent, the row that wins comes last: the newest run's proposal before any tender a
+      // coordinator acted on, and the newest of each.
       const auto rows = select_rows<current_row>(
           session,
-          "SELECT m.intent_id, b.id, b.status, CASE WHEN b.status = 'proposed' THEN 0 ELSE 1 END FROM bundle_members m "
-          "JOIN bundles b ON b.id = m.bundle_id WHERE m.intent_id IN (" + list + ") "
-          "AND (b.status IN ('approved', 'tendered', 'needs_review') "
-          "OR (b.status = 'proposed' AND b.run_id = (SELECT MAX(r.id) FROM bundling_runs r))) ORDER BY m.intent_id, b.id",
-          [&](auto& s) {
-            for (std::size_t i = 0; i < count; ++i) s, soci::use(intents[first + i], names[i]);
-          });
-      std::map<long long, int> acted;
+          "SELECT m.intent_id, b.id, b.status FROM bundle_members m JOIN bundles b ON b.id = m.bundle_id "
+          "WHERE m.intent_id IN (" + list + ") AND (b.status IN ('approved', 'tendered', 'needs_review') "
+          "OR (b.status = 'proposed' AND b.run_id = (SELECT MAX(r.id) FROM bundling_runs r))) "
+          "ORDER BY m.intent_id, CASE WHEN b.status = 'proposed' THEN 0 ELSE 1 END, b.id",
+          bind);
       for (const auto& row : rows) {
-        const auto seen = acted.find(row.intent);
-        if (seen != acted.end() && seen->second > row.acted) continue;
-        acted[row.intent] = row.acted;
         current[row.intent] = {row.bundle, review::parse_status(row.status).value_or(review::status::proposed)};
       }
-    }
+    });
   });
   return current;
 }
