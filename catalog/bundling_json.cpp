@@ -62,7 +62,7 @@ boost::json::object bundle_json(const engine::bundle& b, engine::language lang) 
           {"category", engine::to_string(b.category)},
           {"procurement_type", engine::to_string(b.procurement_type)},
           {"cpv", b.cpv},
-          {"decision", engine::to_string(b.decision)},
+          {"decision", engine::to_string(b.verdict)},
           {"award_window", {{"from", engine::format_iso_date(b.award_from)}, {"to", engine::format_iso_date(b.award_to)}}},
           {"members", std::move(members)},
           {"buyers", b.buyers},

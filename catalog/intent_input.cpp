@@ -12,12 +12,31 @@ namespace jointbuy::catalog {
 
 namespace {
 
-const reason positive_whole_number{"must be a whole number of at least 1", "muss eine ganze Zahl ab 1 sein"};
-const reason money_format{"must be an amount in CHF of at least 0 with at most 2 decimals",
-                          "muss ein Betrag in CHF ab 0 mit höchstens 2 Nachkommastellen sein"};
+// The rules of the fields that have a range, said the same for a JSON body and a spreadsheet cell:
+// the schema's generic words ("is out of range") are replaced by these.
+const reason quantity_range{"must be a whole number from 1 to 10'000'000", "muss eine ganze Zahl von 1 bis 10'000'000 sein"};
+const reason money_format{"must be an amount in CHF from 0 to 10'000'000'000 with at most 2 decimals",
+                          "muss ein Betrag in CHF von 0 bis 10'000'000'000 mit höchstens 2 Nachkommastellen sein"};
 const reason date_format{"must be a calendar date YYYY-MM-DD or DD.MM.YYYY",
                          "muss ein Kalenderdatum JJJJ-MM-TT oder TT.MM.JJJJ sein"};
 const reason years_range{"must be a whole number from 1 to 5", "muss eine ganze Zahl von 1 bis 5 sein"};
+const reason note_length{"is longer than 2000 characters", "ist länger als 2000 Zeichen"};
+
+// The rule of a ranged field, if `field` is one.
+const reason* field_rule(const std::string& field) {
+  if (field == "quantity") return &quantity_range;
+  if (field == "unit_price_chf") return &money_format;
+  if (field == "contract_years") return &years_range;
+  if (field == "note") return &note_length;
+  return nullptr;
+}
+
+constexpr std::int64_t max_quantity = 10'000'000;
+
+// Counted in characters (UTF-8 code points), as a person counts them.
+std::size_t characters(const std::string& text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
 
 bool has_problem(const std::vector<input_problem>& problems, const std::string& field, std::size_t row) {
   return std::any_of(problems.begin(), problems.end(),
@@ -46,8 +65,10 @@ std::string trimmed(const std::string& text) {
 }  // namespace
 
 intent_draft decode_intent_json(const boost::json::value& body, std::vector<input_problem>& problems) {
-  const auto schema_problems = localise(validate_against_schema("intent", body));
-  problems.insert(problems.end(), schema_problems.begin(), schema_problems.end());
+  for (auto& p : localise(validate_against_schema("intent", body))) {
+    if (const auto* rule = field_rule(p.field); rule != nullptr && p.why.en != "is required") p.why = *rule;
+    if (!has_problem(problems, p.field, 0)) problems.push_back(std::move(p));
+  }
   intent_draft draft;
   if (!body.is_object()) return draft;
   const auto& json = body.as_object();
@@ -135,8 +156,8 @@ intent_draft decode_intent_row(const std::map<std::string, std::string>& cells, 
   draft.note = cell("note");
   if (const auto quantity = required("quantity"); !quantity.empty()) {
     const auto number = whole_number(quantity);
-    if (!number || *number < 1) {
-      problems.push_back({"quantity", positive_whole_number, row});
+    if (!number || *number < 1 || *number > max_quantity) {
+      problems.push_back({"quantity", quantity_range, row});
     } else {
       draft.quantity = *number;
     }
@@ -166,46 +187,11 @@ intent_draft decode_intent_row(const std::map<std::string, std::string>& cells, 
       draft.contract_years = static_cast<int>(*number);
     }
   }
-  if (draft.note.size() > max_note_characters * 4) draft.note.resize(max_note_characters * 4);
+  if (characters(draft.note) > max_note_characters) {
+    problems.push_back({"note", note_length, row});
+    draft.note.clear();
+  }
   return draft;
-}
-
-void check_intent(const intent_draft& draft, const item* item, std::optional<engine::date> today, std::size_t row,
-                  std::vector<input_problem>& problems) {
-  const auto ok = [&](const char* field) { return !has_problem(problems, field, row); };
-  if (item == nullptr && ok("item") && !draft.item.empty()) {
-    problems.push_back({"item", {"'" + draft.item + "' is not in the catalogue", "'" + draft.item + "' ist nicht im Katalog"}, row});
-  }
-  const bool dates_ok = ok("earliest") && ok("latest") && draft.earliest != engine::date{} && draft.latest != engine::date{};
-  if (dates_ok) {
-    if (draft.latest < draft.earliest) {
-      problems.push_back({"latest", {"must not be before earliest (" + engine::format_iso_date(draft.earliest) + ")",
-                                     "darf nicht vor earliest (" + engine::format_swiss_date(draft.earliest) + ") liegen"},
-                          row});
-    } else if ((draft.latest - draft.earliest).count() > max_window_days) {
-      problems.push_back({"latest", {"the award window may span at most 3 years", "das Vergabefenster darf höchstens 3 Jahre umfassen"}, row});
-    }
-    if (today && draft.latest < *today) {
-      problems.push_back({"latest", {"must not be in the past (today is " + engine::format_iso_date(*today) + ")",
-                                     "darf nicht in der Vergangenheit liegen (heute ist der " + engine::format_swiss_date(*today) + ")"},
-                          row});
-    }
-  }
-  // Counted in characters (UTF-8 code points), as a person counts them.
-  const auto characters = std::count_if(draft.note.begin(), draft.note.end(), [](char c) { return (c & 0xC0) != 0x80; });
-  if (ok("note") && static_cast<std::size_t>(characters) > max_note_characters) {
-    problems.push_back({"note", {"is longer than 2000 characters", "ist länger als 2000 Zeichen"}, row});
-  }
-  if (item == nullptr) return;
-  if (draft.contract_years && item->billing != engine::billing::yearly && ok("contract_years")) {
-    problems.push_back({"contract_years", {"applies only to items billed yearly; " + item->id + " is bought once",
-                                           "gilt nur für jährlich verrechnete Artikel; " + item->id + " wird einmalig gekauft"},
-                        row});
-  }
-  if (draft.quantity > 0 && ok("quantity") && ok("unit_price_chf") &&
-      !intent_value(draft.quantity, draft.unit_price, draft.contract_years, *item)) {
-    problems.push_back({"quantity", {"makes the contract value exceed CHF 10 billion", "ergibt einen Auftragswert über CHF 10 Milliarden"}, row});
-  }
 }
 
 std::optional<engine::rappen> intent_value(std::int64_t quantity, std::optional<engine::rappen> unit_price,

@@ -1,6 +1,6 @@
 #pragma once
-// A purchase intent as a buyer submits it (JSON body or spreadsheet row), and its checks against
-// the catalogue and the calendar (DOMAIN.md §1, §3.2).
+// A purchase intent as a buyer submits it, decoded from a JSON body or a spreadsheet row. The
+// checks against the catalogue and the calendar are the intake's (catalog/intent_intake.hpp).
 
 #include <cstdint>
 #include <map>
@@ -52,13 +52,6 @@ std::optional<std::string> canonical_column(const std::string& header);
 /// ISO or "01.04.2027". Problems carry `row`.
 intent_draft decode_intent_row(const std::map<std::string, std::string>& cells, std::size_t row,
                                std::vector<input_problem>& problems);
-
-/// The checks that need the catalogue and the calendar: the item exists (`item` is null when
-/// not), earliest ≤ latest, latest not before `today` (none for an offline run on past data), a
-/// window of at most 3 years, contract years only for yearly billing, a value within the limits.
-/// `row` as in decode_intent_row.
-void check_intent(const intent_draft& draft, const item* item, std::optional<engine::date> today, std::size_t row,
-                  std::vector<input_problem>& problems);
 
 /// The contract value of the intent: quantity × (estimate or reference price) × term factor
 /// (the intent's contract years, else the item's default). Nothing when it is beyond max_amount.

@@ -255,7 +255,7 @@ class run {
     const rappen open_threshold = ruling->limits.invitation_below;
     const bool hardware_too_small = b.category == category::hardware && b.value < open_threshold;
     const bool joint = b.buyers >= 2 && b.estimated_savings > 0 && !hardware_too_small;
-    b.decision = joint ? decision::joint_tender : decision::individual;
+    b.verdict = joint ? verdict::joint_tender : verdict::individual;
 
     auto procedure_reason = make_reason(codes::procedure_required);
     procedure_reason.amounts = {{"value", b.value}, {"free_hand_below", ruling->limits.free_hand_below},
@@ -451,7 +451,7 @@ class run {
     s.intents = static_cast<std::int64_t>(input_.intents.size());
     s.bundles = static_cast<std::int64_t>(result_.bundles.size());
     for (const auto& b : result_.bundles) {
-      if (b.decision != decision::joint_tender) continue;
+      if (b.verdict != verdict::joint_tender) continue;
       ++s.joint_tenders;
       s.intents_in_joint_tenders += static_cast<std::int64_t>(b.members.size());
       s.value_in_joint_tenders += b.value;
@@ -553,11 +553,11 @@ reason reevaluation(std::string_view change, std::string subject, std::string by
   return r;
 }
 
-std::string_view to_string(decision value) { return value == decision::joint_tender ? "joint_tender" : "individual"; }
+std::string_view to_string(verdict value) { return value == verdict::joint_tender ? "joint_tender" : "individual"; }
 
-std::optional<decision> parse_decision(std::string_view text) {
-  if (text == "joint_tender") return decision::joint_tender;
-  if (text == "individual") return decision::individual;
+std::optional<verdict> parse_verdict(std::string_view text) {
+  if (text == "joint_tender") return verdict::joint_tender;
+  if (text == "individual") return verdict::individual;
   return std::nullopt;
 }
 

@@ -139,14 +139,15 @@ struct member {
   friend bool operator==(const member&, const member&) = default;
 };
 
-/// Whether a tender group is tendered jointly or its members buy individually.
-enum class decision { joint_tender, individual };
+/// The engine's verdict on a tender group: tendered jointly, or its members buy individually. What
+/// people do with a tender is a review::action.
+enum class verdict { joint_tender, individual };
 
 /// "joint_tender" or "individual".
-std::string_view to_string(decision value);
+std::string_view to_string(verdict value);
 
-/// The decision named `text`, if it names one.
-std::optional<decision> parse_decision(std::string_view text);
+/// The verdict named `text`, if it names one. (The API and the database call the field "decision".)
+std::optional<verdict> parse_verdict(std::string_view text);
 
 /// One tender group: intents of one compatibility key with a common award date.
 struct bundle {
@@ -156,7 +157,7 @@ struct bundle {
   engine::category category = engine::category::hardware;
   engine::procurement_type procurement_type = engine::procurement_type::supply;
   std::string cpv;
-  engine::decision decision = engine::decision::individual;
+  engine::verdict verdict = engine::verdict::individual;
   date award_from;
   date award_to;
   std::vector<member> members;

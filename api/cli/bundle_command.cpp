@@ -1,5 +1,4 @@
 #include <iostream>
-#include <map>
 
 #include <boost/json.hpp>
 
@@ -8,7 +7,7 @@
 #include "api/cli/configuration.hpp"
 #include "catalog/bundling_json.hpp"
 #include "catalog/csv.hpp"
-#include "catalog/intent_input.hpp"
+#include "catalog/intent_intake.hpp"
 #include "catalog/json_text.hpp"
 #include "catalog/tender_schedule.hpp"
 
@@ -24,80 +23,30 @@ whole number) and "organisation" on every intent. Bad intents are all listed (fi
 field, reason) and nothing is computed. `jointbuy demo-intents` prints the demo data as such a file.
 )";
 
-// "[3].quantity": where in a JSON array of intents a problem is.
-std::string element_field(std::size_t index, const std::string& field) {
-  std::string place{'['};
-  place.append(std::to_string(index)).append("].").append(field);
-  return place;
-}
-
-struct loaded_intent {
-  std::int64_t id = 0;
-  catalog::intent_draft draft;
-  /// The spreadsheet row of a CSV entry; 0 for JSON.
-  std::size_t row = 0;
-};
-
-std::vector<loaded_intent> from_json(const std::string& file, const std::string& text, std::vector<catalog::input_problem>& problems) {
-  std::vector<loaded_intent> intents;
+// The intake of a file: every entry names its organisation and has a unique id; no calendar check,
+// since an offline run may look at past needs; organisations as the file names them (the
+// organisation list is the database's, which an offline run does not read).
+catalog::intake_result read_intents(const std::string& text, const catalog::reference_data& reference) {
+  catalog::intake_scope scope;
+  scope.with_ids = true;
+  scope.max_entries = 1'000'000;
+  const catalog::intake_lookups lookups{
+      [&reference](const std::string& id) -> std::optional<catalog::item> {
+        for (const auto& item : reference.items) {
+          if (item.id == id) return item;
+        }
+        return std::nullopt;
+      },
+      [](const std::string&) { return true; }};
+  const auto start = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (start == std::string::npos || text[start] != '[') return catalog::intake_csv(text, scope, lookups);
   auto parsed = catalog::parse_json_text(text);
-  if (parsed.error || !parsed.value.is_array()) {
-    problems.push_back({"file", {parsed.error ? parsed.error->reason : "must be a JSON array of intents", ""}, 0});
-    return intents;
+  if (parsed.error) {
+    catalog::intake_result result;
+    result.problems.push_back({"file", {parsed.error->reason, parsed.error->reason}});
+    return result;
   }
-  const auto& list = parsed.value.as_array();
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    std::vector<catalog::input_problem> own;
-    loaded_intent loaded;
-    if (!list[i].is_object() || !list[i].as_object().contains("id") || !list[i].as_object().at("id").is_int64() ||
-        list[i].as_object().at("id").as_int64() < 1) {
-      own.push_back({"id", {"must be a positive whole number", ""}, 0});
-    } else {
-      auto object = list[i].as_object();
-      loaded.id = object.at("id").as_int64();
-      object.erase("id");
-      loaded.draft = catalog::decode_intent_json(object, own);
-      if (loaded.draft.organisation.empty()) own.push_back({"organisation", {"is required", ""}, 0});
-    }
-    for (auto& p : own) problems.push_back({element_field(i, p.field), p.why, 0});
-    intents.push_back(std::move(loaded));
-  }
-  (void)file;
-  return intents;
-}
-
-std::vector<loaded_intent> from_csv(const std::string& text, std::vector<catalog::input_problem>& problems) {
-  std::vector<loaded_intent> intents;
-  const auto document = catalog::read_csv(text);
-  if (document.error || document.records.empty()) {
-    problems.push_back({"file", {document.error ? document.error->reason : "is empty", ""}, document.error ? document.error->line : 1});
-    return intents;
-  }
-  const auto& header = document.records[0].fields;
-  for (std::size_t r = 1; r < document.records.size(); ++r) {
-    const auto& record = document.records[r];
-    std::map<std::string, std::string> cells;
-    std::string id_text;
-    for (std::size_t c = 0; c < header.size() && c < record.fields.size(); ++c) {
-      if (header[c] == "id") {
-        id_text = record.fields[c];
-      } else if (const auto name = catalog::canonical_column(header[c])) {
-        cells[*name] = record.fields[c];
-      }
-    }
-    loaded_intent loaded;
-    loaded.row = record.line;
-    loaded.draft = catalog::decode_intent_row(cells, record.line, problems);
-    try {
-      loaded.id = std::stoll(id_text);
-    } catch (...) {
-      loaded.id = 0;
-    }
-    if (loaded.id < 1) problems.push_back({"id", {"must be a positive whole number", ""}, record.line});
-    if (loaded.draft.organisation.empty()) problems.push_back({"organisation", {"is required", ""}, record.line});
-    intents.push_back(std::move(loaded));
-  }
-  return intents;
+  return catalog::intake_json_list(parsed.value, scope, lookups);
 }
 
 void print_csv(const engine::bundling_result& result) {
@@ -105,7 +54,7 @@ void print_csv(const engine::bundling_result& result) {
                "estimated_savings_chf,intent,organisation,quantity,value_chf,lead\n";
   for (const auto& b : result.bundles) {
     for (const auto& m : b.members) {
-      std::cout << catalog::csv_cell(b.id, ',') << "," << engine::to_string(b.decision) << ","
+      std::cout << catalog::csv_cell(b.id, ',') << "," << engine::to_string(b.verdict) << ","
                 << catalog::csv_cell(b.compatibility_key, ',') << "," << b.cpv << "," << engine::format_iso_date(b.award_from) << ","
                 << engine::format_iso_date(b.award_to) << "," << engine::to_string(b.procedure) << ","
                 << (b.international ? "true" : "false") << "," << engine::format_chf(b.value) << ","
@@ -132,51 +81,19 @@ int run_bundle(const std::vector<std::string>& raw) {
 
   const auto reference = load_valid_reference_data(catalog_directory_setting(args));
   if (!reference) return 1;
-  const auto text = read_file(*file);
-  std::vector<catalog::input_problem> problems;
-  const bool is_json = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF") != std::string::npos &&
-                       text[text.find_first_not_of(" \t\r\n\xEF\xBB\xBF")] == '[';
-  const auto loaded = is_json ? from_json(*file, text, problems) : from_csv(text, problems);
-  const auto terms = catalog::engine_terms(reference->items);
-  // The checks of every other intake (window, catalogue, value), without the calendar: an offline
-  // run may look at past needs. Then the ids, which only a file gives.
-  std::map<std::string, const catalog::item*> items;
-  for (const auto& item : reference->items) items[item.id] = &item;
-  std::map<std::int64_t, std::size_t> first_with_id;
-  for (std::size_t i = 0; i < loaded.size(); ++i) {
-    const auto place = [&](const std::string& field) { return is_json ? element_field(i, field) : field; };
-    const auto row = is_json ? std::size_t{0} : loaded[i].row;
-    std::vector<catalog::input_problem> own;
-    const auto found = items.find(loaded[i].draft.item);
-    catalog::check_intent(loaded[i].draft, found == items.end() ? nullptr : found->second, std::nullopt, row, own);
-    for (auto& p : own) problems.push_back({place(p.field), p.why, p.row});
-    if (loaded[i].id < 1) continue;
-    if (const auto [first, added] = first_with_id.emplace(loaded[i].id, i); !added) {
-      // Appended, not concatenated: GCC 12 at -O2 reports a false -Wrestrict on the temporaries.
-      std::string reason = std::to_string(loaded[i].id);
-      reason.append(" is the id of ");
-      if (is_json) {
-        reason.append(element_field(first->second, "id"));
-      } else {
-        reason.append("row ").append(std::to_string(loaded[first->second].row));
-      }
-      reason.append(" too");
-      problems.push_back({place("id"), {std::move(reason), ""}, row});
-    }
-  }
-  if (!problems.empty()) {
-    for (const auto& p : problems) {
+  const auto intake = read_intents(read_file(*file), *reference);
+  if (!intake.problems.empty()) {
+    for (const auto& p : intake.problems) {
       std::cerr << *file;
       if (p.row > 0) std::cerr << ":" << p.row;
-      std::cerr << ": " << p.field << ": " << p.why.en << "\n";
+      std::cerr << ": " << p.field << ": " << p.why.in(*lang) << "\n";
     }
-    std::cerr << problems.size() << " problem(s); nothing was computed\n";
+    std::cerr << intake.problems.size() + intake.problems_not_listed << " problem(s); nothing was computed\n";
     return 1;
   }
-  engine::bundling_input input{{}, terms, reference->thresholds, reference->costs};
-  for (const auto& l : loaded) {
-    const auto& d = l.draft;
-    input.intents.push_back({l.id, d.organisation, d.item, d.quantity, d.unit_price, d.earliest, d.latest, d.contract_years});
+  engine::bundling_input input{{}, catalog::engine_terms(reference->items), reference->thresholds, reference->costs};
+  for (const auto& [id, d] : intake.intents) {
+    input.intents.push_back({id, d.organisation, d.item, d.quantity, d.unit_price, d.earliest, d.latest, d.contract_years});
   }
   engine::bundling_result result;
   try {

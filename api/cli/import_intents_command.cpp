@@ -5,7 +5,7 @@
 #include "api/store/catalog_items.hpp"
 #include "api/store/intents.hpp"
 #include "api/store/organisations.hpp"
-#include "catalog/intent_import.hpp"
+#include "catalog/intent_intake.hpp"
 
 namespace jointbuy::cli {
 
@@ -32,19 +32,27 @@ int run_import_intents(const std::vector<std::string>& raw) {
   if (args.positional.size() != 1) throw usage_error("name one CSV file\n\n" + std::string{usage});
   const auto& file = args.positional[0];
   auto db = open_migrated_database(args);
-  const catalog::import_scope scope{args.get("org"), args.get("org").has_value()};
-  const catalog::import_lookups lookups{[&db](const std::string& id) { return store::find_item(*db, id); },
-                                        [&db](const std::string& id) { return store::find_organisation(*db, id).has_value(); }};
-  const auto prepared = catalog::prepare_import(read_file(file), scope, lookups, engine::today_utc());
-  if (!prepared.problems.empty()) {
-    for (const auto& p : prepared.problems) std::cerr << file << ":" << p.row << ": " << p.field << ": " << p.why.en << "\n";
-    std::cerr << "nothing was imported: " << prepared.problems.size() << " problem(s)\n";
-    return 1;
-  }
-  const auto records = store::import_intents(*db, prepared.drafts, "cli:import-intents");
+  catalog::intake_scope scope;
+  scope.organisation = args.get("org");
+  if (scope.organisation) scope.rule = catalog::organisation_rule::own_only;
+  scope.today = engine::today_utc();
+  const auto records = db->with_session([&](soci::session& session) -> std::optional<std::vector<store::intent_record>> {
+    const catalog::intake_lookups lookups{[&session](const std::string& id) { return store::find_item(session, id); },
+                                          [&session](const std::string& id) { return store::find_organisation(session, id).has_value(); }};
+    const auto intake = catalog::intake_csv(read_file(file), scope, lookups);
+    if (!intake.problems.empty()) {
+      for (const auto& p : intake.problems) std::cerr << file << ":" << p.row << ": " << p.field << ": " << p.why.en << "\n";
+      std::cerr << "nothing was imported: " << intake.problems.size() + intake.problems_not_listed << " problem(s)\n";
+      return std::nullopt;
+    }
+    std::vector<catalog::intent_draft> drafts;
+    for (const auto& entry : intake.intents) drafts.push_back(entry.draft);
+    return store::import_intents(session, drafts, "cli:import-intents");
+  });
+  if (!records) return 1;
   engine::rappen total = 0;
-  for (const auto& record : records) total += record.value;
-  std::cout << records.size() << " intents imported from " << file << ", CHF " << engine::format_chf_grouped(total) << "\n";
+  for (const auto& record : *records) total += record.value;
+  std::cout << records->size() << " intents imported from " << file << ", CHF " << engine::format_chf_grouped(total) << "\n";
   return 0;
 }
 

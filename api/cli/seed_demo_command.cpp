@@ -43,7 +43,8 @@ void seed_intents(store::database& db) {
     try {
       const auto result = store::create_intent(db, demo.draft, "demo-coordinator", demo.key, hash);
       ++(result.replayed ? kept : added);
-    } catch (const store::idempotency_mismatch&) {
+    } catch (const store::conflict& e) {
+      if (e.why() != store::conflict::reason::idempotency_key_reused) throw;
       ++kept;  // seeded in an earlier year: left as it is
     }
   }

@@ -4,6 +4,7 @@
 
 #include "api/http/access_log.hpp"
 #include "api/http/refusal_words.hpp"
+#include "api/http/store_error_words.hpp"
 #include "api/store/errors.hpp"
 #include "catalog/input_problem.hpp"
 #include "catalog/json_text.hpp"
@@ -114,7 +115,28 @@ problem refusal_problem(const review::refusal& r, engine::language lang) {
       .with_allowed(std::move(allowed));
 }
 
+// A conflict with what is stored: 409, with a type of its own for each reason.
+problem conflict_problem(const store::conflict& e, engine::language lang) {
+  const bool de = lang == engine::language::de;
+  switch (e.why()) {
+    case store::conflict::reason::idempotency_key_reused:
+      return problem(status::conflict, "idempotency-key-reused",
+                     de ? "Der Idempotency-Key gehört zu einer anderen Anfrage" : "The Idempotency-Key belongs to another request",
+                     describe(e, lang));
+    case store::conflict::reason::withdrawn:
+      return problem(status::conflict, "withdrawn", de ? "Der Eintrag ist zurückgezogen" : "The record is withdrawn", describe(e, lang));
+    case store::conflict::reason::key_taken: break;
+  }
+  return problem(status::conflict, "conflict", de ? "Den Eintrag gibt es schon" : "The record exists already", describe(e, lang));
+}
+
 }  // namespace
+
+problem stale_version_problem(const store::stale_version& e, engine::language lang, status code) {
+  const bool de = lang == engine::language::de;
+  return problem(code, code == status::precondition_failed ? "stale-version" : "edit-conflict",
+                 de ? "Der Eintrag wurde inzwischen geändert" : "The record has changed", describe(e, lang));
+}
 
 response problem_response(std::exception_ptr error, unsigned http_version, bool keep_alive, engine::language lang) {
   try {
@@ -129,15 +151,14 @@ response problem_response(std::exception_ptr error, unsigned http_version, bool 
                             http_version, keep_alive);
   } catch (const store::refused& e) {
     return problem_response(refusal_problem(e.facts(), lang), http_version, keep_alive);
-  } catch (const store::precondition_failed& e) {
-    return problem_response(problem(status::precondition_failed, "stale-version", "The record has changed", e.what()),
-                            http_version, keep_alive);
+  } catch (const store::stale_version& e) {
+    return problem_response(stale_version_problem(e, lang), http_version, keep_alive);
   } catch (const store::conflict& e) {
-    return problem_response(problem(status::conflict, "conflict", "The change conflicts with existing data",
-                                    "A record with the same key exists already."),
-                            http_version, keep_alive);
+    return problem_response(conflict_problem(e, lang), http_version, keep_alive);
   } catch (const store::not_found& e) {
-    return problem_response(not_found(e.what()), http_version, keep_alive);
+    const bool de = lang == engine::language::de;
+    return problem_response(problem(status::not_found, "not-found", de ? "Nicht gefunden" : "Not found", describe(e, lang)),
+                            http_version, keep_alive);
   } catch (const std::exception& e) {
     log_error("internal error", e.what());
   } catch (...) {

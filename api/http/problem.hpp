@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "api/http/messages.hpp"
+#include "api/store/errors.hpp"
 #include "engine/procurement.hpp"
 
 namespace jointbuy::http {
@@ -73,6 +74,11 @@ problem unprocessable_de(std::vector<field_error> errors);
 /// 500 whose internal message goes to the log, never to the client.
 response problem_response(std::exception_ptr error, unsigned http_version, bool keep_alive,
                           engine::language lang = engine::language::en);
+
+/// The problem for a stale version: 412 (stale-version) when the client's If-Match named it; 409
+/// (edit-conflict) where the client's copy said it in the body and the edits collide.
+problem stale_version_problem(const store::stale_version& e, engine::language lang,
+                              status code = status::precondition_failed);
 
 /// The response for `p` itself.
 response problem_response(const problem& p, unsigned http_version, bool keep_alive);

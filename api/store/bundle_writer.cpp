@@ -59,7 +59,7 @@ long long bundle_writer::insert(const engine::bundle& b, const std::string& stat
   category_ = engine::to_string(b.category);
   type_ = engine::to_string(b.procurement_type);
   cpv_ = b.cpv;
-  decision_ = engine::to_string(b.decision);
+  decision_ = engine::to_string(b.verdict);
   status_ = status;
   from_ = engine::format_iso_date(b.award_from);
   to_ = engine::format_iso_date(b.award_to);

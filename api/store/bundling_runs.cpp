@@ -82,7 +82,7 @@ run_record create_run(database& db, const catalog::reference_data& reference, co
       bundle_writer writer{session, run.id, versions};
       for (const auto& b : result.bundles) {
         const auto id = writer.insert(b, "proposed");
-        if (b.decision == engine::decision::joint_tender) proposals.emplace_back(id, &b);
+        if (b.verdict == engine::verdict::joint_tender) proposals.emplace_back(id, &b);
       }
       for (const auto& f : result.flags) writer.insert(f);
     }

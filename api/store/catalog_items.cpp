@@ -182,6 +182,8 @@ std::vector<catalog::item> all_items(soci::session& session) {
   return select_items(session, "ORDER BY i.id", [](auto&) {});
 }
 
+std::optional<catalog::item> find_item(soci::session& session, const std::string& id) { return select_item(session, id); }
+
 std::optional<catalog::item> find_item(database& db, const std::string& id) {
   return db.with_session([&](soci::session& session) { return select_item(session, id); });
 }
@@ -219,6 +221,10 @@ std::vector<catalog::item> items_with_key(database& db, const std::string& key, 
 catalog::item create_item(database& db, catalog::item value, const std::string& actor) {
   return db.with_session([&](soci::session& session) {
     transaction tx{session};
+    // Named here; a concurrent insert of the same id still fails on the key (a conflict without a subject).
+    if (select_item(session, value.id)) {
+      throw conflict(conflict::reason::key_taken, record_ref{record::catalogue_item, value.id}, "the item id is taken");
+    }
     auto row = item_row::from(value);
     const std::string now = utc_timestamp_now();
     session << insert_item, soci::use(row.id, "id"), soci::use(row.name_de, "name_de"), soci::use(row.name_en, "name_en"),
@@ -235,12 +241,12 @@ catalog::item create_item(database& db, catalog::item value, const std::string& 
   });
 }
 
-update_outcome update_item(database& db, catalog::item& value, int expected_version, const std::string& actor) {
+catalog::item update_item(database& db, catalog::item value, int expected_version, const std::string& actor) {
   return db.with_session([&](soci::session& session) {
     transaction tx{session};
     const auto before = select_item(session, value.id);
-    if (!before) return update_outcome::not_found;
-    if (before->version != expected_version) return update_outcome::stale_version;
+    if (!before) throw not_found({record::catalogue_item, value.id});
+    if (before->version != expected_version) throw stale_version({record::catalogue_item, value.id}, expected_version, before->version);
     auto row = item_row::from(value);
     const std::string now = utc_timestamp_now();
     soci::statement update =
@@ -254,11 +260,11 @@ update_outcome update_item(database& db, catalog::item& value, int expected_vers
     update.execute(true);
     // The version check above and the WHERE clause agree inside this write transaction; the
     // clause keeps the update safe even so.
-    if (update.get_affected_rows() == 0) return update_outcome::stale_version;
-    value = *select_item(session, value.id);
-    append_audit(session, {actor, "update", "catalog_item", value.id, audit_text(*before), audit_text(value)});
+    if (update.get_affected_rows() == 0) throw stale_version({record::catalogue_item, value.id}, expected_version, 0);
+    auto after = *select_item(session, value.id);
+    append_audit(session, {actor, "update", "catalog_item", value.id, audit_text(*before), audit_text(after)});
     tx.commit();
-    return update_outcome::updated;
+    return after;
   });
 }
 

@@ -29,6 +29,9 @@ std::vector<catalog::item> all_items(soci::session& session);
 /// The item with `id`, if there is one.
 std::optional<catalog::item> find_item(database& db, const std::string& id);
 
+/// The same, read in the caller's session.
+std::optional<catalog::item> find_item(soci::session& session, const std::string& id);
+
 /// Which items to list: a text in names, CPV codes and CPV labels (case-insensitive), a category,
 /// an exact CPV code; then a page after the id `after`.
 struct item_query {
@@ -54,11 +57,9 @@ std::vector<catalog::item> items_with_key(database& db, const std::string& key, 
 /// Stores a new item at version 1, audited; throws conflict when the id is taken.
 catalog::item create_item(database& db, catalog::item value, const std::string& actor);
 
-/// The outcome of an update.
-enum class update_outcome { updated, not_found, stale_version };
-
 /// Replaces the item `value.id` if its stored version is `expected_version`, raising the version
-/// by one, audited with before and after. On success `value` holds the stored item.
-update_outcome update_item(database& db, catalog::item& value, int expected_version, const std::string& actor);
+/// by one, audited with before and after, and returns the stored item. Throws not_found or
+/// stale_version.
+catalog::item update_item(database& db, catalog::item value, int expected_version, const std::string& actor);
 
 }  // namespace jointbuy::store

@@ -83,6 +83,7 @@ database::lease::lease(database& db) : db_(db) {
   if (!db_.pool_.try_lease(position_, timeout_ms)) {
     throw unavailable("all " + std::to_string(db_.options_.pool_size) + " database sessions are busy");
   }
+  db_.leases_.fetch_add(1, std::memory_order_relaxed);
   auto& s = session();
   if (db_.url_.kind == backend::postgresql) {
     auto* backend = static_cast<soci::postgresql_session_backend*>(s.get_backend());

@@ -1,7 +1,9 @@
 #pragma once
 // A pool of database sessions on one of the two backends, and the one way to use a session.
 
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <cstddef>
 #include <memory>
 #include <utility>
@@ -54,6 +56,9 @@ class database {
   /// True when the database answers a trivial query now.
   bool ping();
 
+  /// How many sessions were leased from the pool since it opened: what a request costs the pool.
+  std::uint64_t leases_taken() const { return leases_.load(std::memory_order_relaxed); }
+
  private:
   class lease {
    public:
@@ -76,6 +81,7 @@ class database {
   database_url url_;
   database_options options_;
   soci::connection_pool pool_;
+  std::atomic<std::uint64_t> leases_{0};
 };
 
 }  // namespace jointbuy::store

@@ -1,14 +1,29 @@
 #pragma once
-// The store's errors: a small exception hierarchy that the HTTP layer maps to statuses in one place.
+// The store's errors: a small exception hierarchy whose members carry the facts (which record,
+// which versions, which rule). The HTTP layer turns them into statuses and words in one place;
+// what() is an English sentence for logs and the command line, never shown to an API client.
 
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
-#include <vector>
 
 #include "engine/review/actions.hpp"
 
 namespace jointbuy::store {
+
+/// The kinds of record the store keeps, as its errors name them.
+enum class record { intent, catalogue_item, organisation, bundle, bundling_run, token };
+
+/// "intent", "catalogue item", "organisation", "bundle", "bundling run", "token".
+std::string_view to_string(record kind);
+
+/// One record: its kind and its id as the caller named it.
+struct record_ref {
+  store::record kind = store::record::intent;
+  std::string id;
+};
 
 /// Base of every error the store throws.
 class error : public std::runtime_error {
@@ -22,10 +37,24 @@ class unavailable : public error {
   using error::error;
 };
 
-/// A write collides with data that exists: a unique key is taken (409).
+/// A write collides with what is stored.
 class conflict : public error {
  public:
-  using error::error;
+  enum class reason {
+    /// A unique key is taken: the record `subject` exists already (or, from the database, some key).
+    key_taken,
+    /// An Idempotency-Key was used before for a different request.
+    idempotency_key_reused,
+    /// The record `subject` is withdrawn and cannot change any more.
+    withdrawn,
+  };
+  conflict(reason why, std::optional<record_ref> subject, const std::string& internal);
+  reason why() const { return why_; }
+  const std::optional<record_ref>& subject() const { return subject_; }
+
+ private:
+  reason why_;
+  std::optional<record_ref> subject_;
 };
 
 /// A request that the review's rules refuse, with the facts: which rule, the tender's status and
@@ -41,16 +70,29 @@ class refused : public error {
   review::refusal facts_;
 };
 
-/// The caller's copy is out of date: the record's version is not the one it named (412).
-class precondition_failed : public error {
+/// The caller's copy is out of date: the record is at version `current`, not `expected` (412).
+/// `current` is 0 when a concurrent writer changed it and its new version is not known.
+class stale_version : public error {
  public:
-  using error::error;
+  stale_version(record_ref subject, int expected, int current);
+  const record_ref& subject() const { return subject_; }
+  int expected() const { return expected_; }
+  int current() const { return current_; }
+
+ private:
+  record_ref subject_;
+  int expected_;
+  int current_;
 };
 
-/// A record that a write refers to does not exist.
+/// A record that a request names does not exist (or the caller may not know that it does).
 class not_found : public error {
  public:
-  using error::error;
+  explicit not_found(record_ref subject);
+  const record_ref& subject() const { return subject_; }
+
+ private:
+  record_ref subject_;
 };
 
 /// The database cannot be used with this binary: a bad URL, or a schema newer than the binary.

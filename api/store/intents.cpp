@@ -149,9 +149,9 @@ long long insert(soci::session& session, const catalog::intent_draft& fields, co
 
 }  // namespace
 
-create_result create_intent(database& db, const catalog::intent_draft& fields, const std::string& actor,
+create_result create_intent(soci::session& session, const catalog::intent_draft& fields, const std::string& actor,
                             const std::optional<std::string>& idempotency_key, const std::string& request_hash) {
-  const auto replay = [&](soci::session& session) -> std::optional<create_result> {
+  const auto replay = [&]() -> std::optional<create_result> {
     if (!idempotency_key) return std::nullopt;
     long long id = 0;
     std::string stored_hash;
@@ -159,44 +159,52 @@ create_result create_intent(database& db, const catalog::intent_draft& fields, c
         soci::into(id), soci::into(stored_hash);
     if (!session.got_data()) return std::nullopt;
     if (stored_hash != request_hash) {
-      throw idempotency_mismatch("the Idempotency-Key was used for a different request");
+      throw conflict(conflict::reason::idempotency_key_reused, std::nullopt,
+                     "the Idempotency-Key was used for a different request");
     }
     return create_result{*select_intent(session, id), true};
   };
   try {
-    return db.with_session([&](soci::session& session) {
-      transaction tx{session};
-      if (auto earlier = replay(session)) return *earlier;
-      const auto id = insert(session, fields, actor, idempotency_key, request_hash);
-      auto record = *select_intent(session, id);
-      append_audit(session, {actor, "create", "intent", std::to_string(id), std::nullopt, audit_text(record)});
-      tx.commit();
-      return create_result{record, false};
-    });
-  } catch (const idempotency_mismatch&) {
-    throw;
-  } catch (const conflict&) {
-    // A concurrent request with the same key won the race: answer with its intent.
-    return db.with_session([&](soci::session& session) {
-      if (auto earlier = replay(session)) return *earlier;
-      throw conflict("the intent conflicts with a stored one");
-    });
+    transaction tx{session};
+    if (auto earlier = replay()) return *earlier;
+    const auto id = insert(session, fields, actor, idempotency_key, request_hash);
+    auto record = *select_intent(session, id);
+    append_audit(session, {actor, "create", "intent", std::to_string(id), std::nullopt, audit_text(record)});
+    tx.commit();
+    return create_result{record, false};
+  } catch (...) {
+    // A concurrent request with the same key won the race (its unique key is taken): answer with
+    // its intent. Every other failure goes on as it was.
+    const auto original = std::current_exception();
+    try {
+      rethrow_as_store_error();
+    } catch (const conflict& e) {
+      if (e.why() == conflict::reason::key_taken) {
+        if (auto earlier = replay()) return *earlier;
+      }
+    } catch (...) {
+    }
+    std::rethrow_exception(original);
   }
 }
 
-std::vector<intent_record> import_intents(database& db, const std::vector<catalog::intent_draft>& drafts,
+create_result create_intent(database& db, const catalog::intent_draft& fields, const std::string& actor,
+                            const std::optional<std::string>& idempotency_key, const std::string& request_hash) {
+  return db.with_session(
+      [&](soci::session& session) { return create_intent(session, fields, actor, idempotency_key, request_hash); });
+}
+
+std::vector<intent_record> import_intents(soci::session& session, const std::vector<catalog::intent_draft>& drafts,
                                           const std::string& actor) {
-  return db.with_session([&](soci::session& session) {
-    transaction tx{session};
-    std::vector<intent_record> records;
-    for (const auto& draft : drafts) {
-      const auto id = insert(session, draft, actor, std::nullopt, "");
-      records.push_back(*select_intent(session, id));
-      append_audit(session, {actor, "import", "intent", std::to_string(id), std::nullopt, audit_text(records.back())});
-    }
-    tx.commit();
-    return records;
-  });
+  transaction tx{session};
+  std::vector<intent_record> records;
+  for (const auto& draft : drafts) {
+    const auto id = insert(session, draft, actor, std::nullopt, "");
+    records.push_back(*select_intent(session, id));
+    append_audit(session, {actor, "import", "intent", std::to_string(id), std::nullopt, audit_text(records.back())});
+  }
+  tx.commit();
+  return records;
 }
 
 std::vector<intent_record> submitted_intents(soci::session& session) {
@@ -239,51 +247,57 @@ intent_page list_intents(database& db, const intent_filter& filter) {
   });
 }
 
-change_outcome update_intent(database& db, long long id, const catalog::intent_draft& fields, int expected_version,
-                             const std::string& actor, intent_record& result) {
-  return db.with_session([&](soci::session& session) {
-    transaction tx{session};
-    const auto before = select_intent(session, id);
-    if (!before) return change_outcome::not_found;
-    result = *before;
-    if (before->version != expected_version) return change_outcome::stale_version;
-    if (before->status == "withdrawn") return change_outcome::withdrawn;
-    intent_values v{fields};
-    const std::string now = utc_timestamp_now();
-    soci::statement update =
-        (session.prepare << update_intent_row, soci::use(v.organisation, "organisation_id"), soci::use(v.item, "item_id"),
-         soci::use(v.quantity, "quantity"), soci::use(v.unit_price, v.price_null, "unit_price_rappen"),
-         soci::use(v.earliest, "earliest"), soci::use(v.latest, "latest"),
-         soci::use(v.contract_years, v.years_null, "contract_years"), soci::use(v.note, "note"),
-         soci::use(now, "updated_at"), soci::use(id, "id"), soci::use(expected_version, "expected_version"));
-    update.execute(true);
-    if (update.get_affected_rows() == 0) return change_outcome::stale_version;
-    result = *select_intent(session, id);
-    append_audit(session, {actor, "update", "intent", std::to_string(id), audit_text(*before), audit_text(result)});
-    tx.commit();
-    return change_outcome::changed;
-  });
+namespace {
+
+// The intent `id` at `expected_version` (when given), read inside the caller's transaction.
+intent_record intent_at_version(soci::session& session, long long id, std::optional<int> expected_version) {
+  auto before = select_intent(session, id);
+  if (!before) throw not_found({record::intent, std::to_string(id)});
+  if (expected_version && before->version != *expected_version) {
+    throw stale_version({record::intent, std::to_string(id)}, *expected_version, before->version);
+  }
+  return *before;
 }
 
-change_outcome withdraw_intent(database& db, long long id, std::optional<int> expected_version, const std::string& actor,
-                               intent_record& result) {
-  return db.with_session([&](soci::session& session) {
-    transaction tx{session};
-    const auto before = select_intent(session, id);
-    if (!before) return change_outcome::not_found;
-    result = *before;
-    if (expected_version && before->version != *expected_version) return change_outcome::stale_version;
-    if (before->status == "withdrawn") return change_outcome::unchanged;
-    const std::string now = utc_timestamp_now();
-    soci::statement withdraw = (session.prepare << withdraw_intent_row, soci::use(now, "updated_at"), soci::use(id, "id"),
-                                soci::use(before->version, "expected_version"));
-    withdraw.execute(true);
-    if (withdraw.get_affected_rows() == 0) return change_outcome::stale_version;
-    result = *select_intent(session, id);
-    append_audit(session, {actor, "withdraw", "intent", std::to_string(id), audit_text(*before), audit_text(result)});
-    tx.commit();
-    return change_outcome::changed;
-  });
+}  // namespace
+
+intent_record update_intent(soci::session& session, long long id, const catalog::intent_draft& fields, int expected_version,
+                            const std::string& actor) {
+  transaction tx{session};
+  const auto before = intent_at_version(session, id, expected_version);
+  if (before.status == "withdrawn") {
+    throw conflict(conflict::reason::withdrawn, record_ref{record::intent, std::to_string(id)}, "the intent is withdrawn");
+  }
+  intent_values v{fields};
+  const std::string now = utc_timestamp_now();
+  soci::statement update =
+      (session.prepare << update_intent_row, soci::use(v.organisation, "organisation_id"), soci::use(v.item, "item_id"),
+       soci::use(v.quantity, "quantity"), soci::use(v.unit_price, v.price_null, "unit_price_rappen"),
+       soci::use(v.earliest, "earliest"), soci::use(v.latest, "latest"),
+       soci::use(v.contract_years, v.years_null, "contract_years"), soci::use(v.note, "note"), soci::use(now, "updated_at"),
+       soci::use(id, "id"), soci::use(expected_version, "expected_version"));
+  update.execute(true);
+  if (update.get_affected_rows() == 0) throw stale_version({record::intent, std::to_string(id)}, expected_version, 0);
+  auto after = *select_intent(session, id);
+  append_audit(session, {actor, "update", "intent", std::to_string(id), audit_text(before), audit_text(after)});
+  tx.commit();
+  return after;
+}
+
+intent_record withdraw_intent(soci::session& session, long long id, std::optional<int> expected_version,
+                              const std::string& actor) {
+  transaction tx{session};
+  const auto before = intent_at_version(session, id, expected_version);
+  if (before.status == "withdrawn") return before;
+  const std::string now = utc_timestamp_now();
+  soci::statement withdraw = (session.prepare << withdraw_intent_row, soci::use(now, "updated_at"), soci::use(id, "id"),
+                              soci::use(before.version, "expected_version"));
+  withdraw.execute(true);
+  if (withdraw.get_affected_rows() == 0) throw stale_version({record::intent, std::to_string(id)}, before.version, 0);
+  auto after = *select_intent(session, id);
+  append_audit(session, {actor, "withdraw", "intent", std::to_string(id), audit_text(before), audit_text(after)});
+  tx.commit();
+  return after;
 }
 
 }  // namespace jointbuy::store

@@ -25,12 +25,6 @@ struct intent_record {
   engine::category category = engine::category::hardware;
 };
 
-/// A retried request with an Idempotency-Key that was used for a different request.
-class idempotency_mismatch : public conflict {
- public:
-  using conflict::conflict;
-};
-
 /// What create_intent did: stored a new intent, or found the one an earlier request with the
 /// same Idempotency-Key created.
 struct create_result {
@@ -38,14 +32,19 @@ struct create_result {
   bool replayed = false;
 };
 
-/// Stores a new intent (status submitted, version 1), audited under `actor`. With an idempotency
-/// key the same key (per actor) and the same `request_hash` return the first intent and create
-/// nothing; the same key with another hash throws idempotency_mismatch.
+/// Stores a new intent (status submitted, version 1) in its own transaction, audited under
+/// `actor`. With an idempotency key the same key (per actor) and the same `request_hash` return
+/// the first intent and create nothing; the same key with another hash throws conflict
+/// (idempotency_key_reused).
+create_result create_intent(soci::session& session, const catalog::intent_draft& fields, const std::string& actor,
+                            const std::optional<std::string>& idempotency_key, const std::string& request_hash);
+
+/// The same on a pooled session.
 create_result create_intent(database& db, const catalog::intent_draft& fields, const std::string& actor,
                             const std::optional<std::string>& idempotency_key, const std::string& request_hash);
 
 /// Stores all `drafts` in one transaction, each audited as an import; all or nothing.
-std::vector<intent_record> import_intents(database& db, const std::vector<catalog::intent_draft>& drafts,
+std::vector<intent_record> import_intents(soci::session& session, const std::vector<catalog::intent_draft>& drafts,
                                           const std::string& actor);
 
 /// Every submitted (not withdrawn) intent, read in the caller's session (and so in its transaction).
@@ -78,17 +77,15 @@ struct intent_page {
 /// Lists intents by `filter`.
 intent_page list_intents(database& db, const intent_filter& filter);
 
-/// The outcome of a change.
-enum class change_outcome { changed, unchanged, not_found, stale_version, withdrawn };
-
 /// Replaces the fields of intent `id` if its version is `expected_version`; the version rises by
-/// one; audited with before and after. On `changed`, `result` holds the stored intent.
-change_outcome update_intent(database& db, long long id, const catalog::intent_draft& fields, int expected_version,
-                             const std::string& actor, intent_record& result);
+/// one; audited with before and after. Returns the stored intent. Throws not_found, stale_version,
+/// or conflict (withdrawn) for a withdrawn intent.
+intent_record update_intent(soci::session& session, long long id, const catalog::intent_draft& fields, int expected_version,
+                            const std::string& actor);
 
-/// Withdraws intent `id` (kept for the record, status withdrawn), at `expected_version` when given.
-/// A withdrawn intent stays withdrawn: `unchanged`. `result` holds the intent afterwards.
-change_outcome withdraw_intent(database& db, long long id, std::optional<int> expected_version, const std::string& actor,
-                               intent_record& result);
+/// Withdraws intent `id` (kept for the record, status withdrawn), at `expected_version` when given,
+/// and returns it. A withdrawn intent stays as it is. Throws not_found or stale_version.
+intent_record withdraw_intent(soci::session& session, long long id, std::optional<int> expected_version,
+                              const std::string& actor);
 
 }  // namespace jointbuy::store

@@ -97,6 +97,10 @@ organisation_import_result import_organisations(database& db, const std::vector<
   });
 }
 
+std::optional<catalog::organisation> find_organisation(soci::session& session, const std::string& id) {
+  return select_one(session, id);
+}
+
 std::optional<catalog::organisation> find_organisation(database& db, const std::string& id) {
   return db.with_session([&](soci::session& session) { return select_one(session, id); });
 }

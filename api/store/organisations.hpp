@@ -26,6 +26,9 @@ organisation_import_result import_organisations(database& db, const std::vector<
 /// The organisation with `id`, if there is one.
 std::optional<catalog::organisation> find_organisation(database& db, const std::string& id);
 
+/// The same, read in the caller's session.
+std::optional<catalog::organisation> find_organisation(soci::session& session, const std::string& id);
+
 /// Which organisations to list: optional filters, then a page after the id `after`, in id order.
 struct organisation_query {
   std::optional<std::string> canton;

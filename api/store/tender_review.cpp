@@ -21,7 +21,7 @@ namespace {
 
 bundle_record load(soci::session& session, long long id) {
   auto found = find_bundle(session, id);
-  if (!found) throw not_found("There is no bundle " + std::to_string(id) + ".");
+  if (!found) throw not_found({record::bundle, std::to_string(id)});
   return std::move(*found);
 }
 
@@ -60,7 +60,7 @@ void save_state(soci::session& session, const review::tender& before, const revi
        soci::use(after.review_reason, "review_reason"), soci::use(after.version, "new_version"), soci::use(now, "updated_at"),
        soci::use(before.id, "id"), soci::use(before.version, "version"));
   update.execute(true);
-  if (update.get_affected_rows() != 1) throw precondition_failed("Bundle " + std::to_string(before.id) + " changed meanwhile; read it again.");
+  if (update.get_affected_rows() != 1) throw stale_version({record::bundle, std::to_string(before.id)}, before.version, 0);
 }
 
 // Saves each member organisation's answer in `after` for which `wanted(answer)` holds.
@@ -77,7 +77,7 @@ void save_answers(soci::session& session, const review::tender& after, Filter wa
 // Saves the engine's figures and the members of `after` with their answers.
 void save_evaluation(soci::session& session, const review::tender& after, const std::map<long long, int>& versions) {
   const auto& b = after.bundle;
-  const std::string tender = b.id, verdict{engine::to_string(b.decision)}, cpv = b.cpv;
+  const std::string tender = b.id, verdict{engine::to_string(b.verdict)}, cpv = b.cpv;
   const std::string from = engine::format_iso_date(b.award_from), to = engine::format_iso_date(b.award_to);
   const std::string procedure{engine::to_string(b.procedure)}, reasons = stored_reasons(b);
   const long long quantity = b.quantity, value = b.value, savings = b.estimated_savings;

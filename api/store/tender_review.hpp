@@ -33,8 +33,8 @@ struct tender_request {
 
 /// Applies `request` to tender `id`: loads it (and the tender to merge) with its intents as they
 /// are now, asks review::apply, and saves the change. Throws not_found (no such tender, or none
-/// the buyer takes part in; no tender to merge), refused (with the refusal), or precondition_failed
-/// when someone else changed it in between.
+/// the buyer takes part in; no tender to merge), refused (with the refusal), or stale_version when
+/// someone else changed it in between.
 bundle_record review_tender(database& db, const reviewer& who, long long id, const tender_request& request);
 
 /// One recorded decision on a tender, with the figures before and after where they changed.

@@ -48,7 +48,7 @@ struct bundle_row {
     t.category = engine::parse_category(category).value_or(engine::category::hardware);
     t.procurement_type = engine::parse_procurement_type(type).value_or(engine::procurement_type::supply);
     t.cpv = cpv;
-    t.decision = engine::parse_decision(verdict).value_or(engine::decision::individual);
+    t.verdict = engine::parse_verdict(verdict).value_or(engine::verdict::individual);
     t.award_from = engine::parse_iso_date(from.substr(0, 10)).value_or(engine::date{});
     t.award_to = engine::parse_iso_date(to.substr(0, 10)).value_or(engine::date{});
     t.buyers = buyers;
@@ -172,6 +172,11 @@ std::optional<bundle_record> find_bundle(database& db, long long id) {
 }
 
 std::map<long long, current_tender> current_tenders(database& db, const std::vector<long long>& intents) {
+  if (intents.empty()) return {};
+  return db.with_session([&](soci::session& session) { return current_tenders(session, intents); });
+}
+
+std::map<long long, current_tender> current_tenders(soci::session& session, const std::vector<long long>& intents) {
   struct current_row {
     long long intent = 0, bundle = 0;
     std::string status;
@@ -179,22 +184,19 @@ std::map<long long, current_tender> current_tenders(database& db, const std::vec
     current_row value() const { return *this; }
   };
   std::map<long long, current_tender> current;
-  if (intents.empty()) return current;
-  db.with_session([&](soci::session& session) {
-    for_each_chunk(intents, [&](const std::string& list, const statement_binder& bind) {
-      // Per intent, the row that wins comes last: the newest run's proposal before any tender a
-      // coordinator acted on, and the newest of each.
-      const auto rows = select_rows<current_row>(
-          session,
-          "SELECT m.intent_id, b.id, b.status FROM bundle_members m JOIN bundles b ON b.id = m.bundle_id "
-          "WHERE m.intent_id IN (" + list + ") AND (b.status IN ('approved', 'tendered', 'needs_review') "
-          "OR (b.status = 'proposed' AND b.run_id = (SELECT MAX(r.id) FROM bundling_runs r))) "
-          "ORDER BY m.intent_id, CASE WHEN b.status = 'proposed' THEN 0 ELSE 1 END, b.id",
-          bind);
-      for (const auto& row : rows) {
-        current[row.intent] = {row.bundle, review::parse_status(row.status).value_or(review::status::proposed)};
-      }
-    });
+  for_each_chunk(intents, [&](const std::string& list, const statement_binder& bind) {
+    // Per intent, the row that wins comes last: the newest run's proposal before any tender a
+    // coordinator acted on, and the newest of each.
+    const auto rows = select_rows<current_row>(
+        session,
+        "SELECT m.intent_id, b.id, b.status FROM bundle_members m JOIN bundles b ON b.id = m.bundle_id "
+        "WHERE m.intent_id IN (" + list + ") AND (b.status IN ('approved', 'tendered', 'needs_review') "
+        "OR (b.status = 'proposed' AND b.run_id = (SELECT MAX(r.id) FROM bundling_runs r))) "
+        "ORDER BY m.intent_id, CASE WHEN b.status = 'proposed' THEN 0 ELSE 1 END, b.id",
+        bind);
+    for (const auto& row : rows) {
+      current[row.intent] = {row.bundle, review::parse_status(row.status).value_or(review::status::proposed)};
+    }
   });
   return current;
 }

@@ -27,7 +27,7 @@ struct bundle_record : review::tender {
 struct bundle_filter {
   long long run = 0;
   bool acted_on = false;
-  std::optional<engine::decision> verdict;
+  std::optional<engine::verdict> verdict;
   std::optional<engine::category> category;
   std::optional<review::status> status;
   std::optional<std::string> organisation;
@@ -53,6 +53,9 @@ struct current_tender {
 
 /// The current tender of each of `intents` that has one.
 std::map<long long, current_tender> current_tenders(database& db, const std::vector<long long>& intents);
+
+/// The same, read in the caller's session.
+std::map<long long, current_tender> current_tenders(soci::session& session, const std::vector<long long>& intents);
 
 /// The tender as the audit log and the decision history keep it. It is the stored form, defined
 /// here beside the row: changing the API does not change recorded history.

@@ -53,7 +53,7 @@ void check_request(soci::session& session, const token_request& request) {
     int found = 0;
     session << "SELECT COUNT(*) FROM organisations WHERE id = :id", soci::use(*request.organisation),
         soci::into(found);
-    if (found == 0) throw not_found("unknown organisation '" + *request.organisation + "'");
+    if (found == 0) throw not_found({record::organisation, *request.organisation});
   }
 }
 

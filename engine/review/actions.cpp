@@ -11,7 +11,7 @@ namespace {
 constexpr std::array<std::string_view, 9> action_names{"approve", "reject",   "tendered", "withdraw",    "confirm",
                                                        "decline", "move_out", "merge",    "needs_review"};
 
-bool joint(const tender& t) { return t.bundle.decision == engine::decision::joint_tender; }
+bool joint(const tender& t) { return t.bundle.verdict == engine::verdict::joint_tender; }
 
 std::vector<std::string> pending_buyers(const tender& t) {
   std::vector<std::string> pending;
@@ -129,7 +129,7 @@ outcome approve_after_review(const tender& t, const actor& who, const request& r
   auto fresh = evaluate(now, member_intents(t));
   if (const auto* why = std::get_if<refusal::reason>(&fresh)) return refuse(*why, t, who, r);
   auto& bundle = std::get<engine::bundle>(fresh);
-  if (bundle.decision != engine::decision::joint_tender) return refuse(refusal::reason::not_worth_joint_tender, t, who, r);
+  if (bundle.verdict != engine::verdict::joint_tender) return refuse(refusal::reason::not_worth_joint_tender, t, who, r);
   auto after = reevaluated(t, std::move(bundle), engine::reevaluation("review", std::to_string(t.id), who.name, t.bundle), true);
   after.status = status::approved;
   after.review_reason.clear();
@@ -158,7 +158,7 @@ outcome decline(const tender& t, const actor& who, const request& r, const curre
   } else {
     after = reevaluated(t, std::move(std::get<engine::bundle>(fresh)), engine::reevaluation("decline", who.organisation, who.name, t.bundle),
                         false);
-    if (after.bundle.decision != engine::decision::joint_tender) {
+    if (after.bundle.verdict != engine::verdict::joint_tender) {
       after.status = status::needs_review;
       after.review_reason = "After " + who.organisation + " declined, the tender is no longer worth a joint tender: " +
                             engine::describe(after.bundle.reasons.front(), engine::language::en);

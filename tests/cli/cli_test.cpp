@@ -346,7 +346,7 @@ TEST_CASE("export writes a run's quantity schedule and one OCDS release per join
   }
   store::bundle_filter joint;
   joint.run = run.id;
-  joint.verdict = engine::decision::joint_tender;
+  joint.verdict = engine::verdict::joint_tender;
   joint.limit = 500;
   CHECK(releases == store::list_bundles(*db, joint).size());
   CHECK(releases >= 2);

@@ -146,7 +146,7 @@ TEST_CASE("two serve processes on one database: one of two simultaneous approval
   const auto run = store::create_run(*db, test::shipped_reference_data(), "test");
   store::bundle_filter joint;
   joint.run = run.id;
-  joint.verdict = engine::decision::joint_tender;
+  joint.verdict = engine::verdict::joint_tender;
   const auto tenders = store::list_bundles(*db, joint);
   REQUIRE(tenders.size() == 1);
   const auto target = "/api/v1/bundles/" + std::to_string(tenders[0].id) + "/decision";

@@ -79,14 +79,14 @@ rappen overhead(expected_procedure e) {
 void check_window_shifts(const bundling_input& in, const bundling_result& result, const std::map<std::string, rappen>& standalone_of) {
   const auto& tiers_of = test::shipped_reference_data().costs.default_tiers;
   for (const auto& home : result.bundles) {
-    if (home.decision != decision::individual) continue;
+    if (home.verdict != verdict::individual) continue;
     for (const auto& m : home.members) {
       CAPTURE(m.intent);
       const auto& n = *std::find_if(in.intents.begin(), in.intents.end(), [&](const intent& i) { return i.id == m.intent; });
       const bundle* best = nullptr;
       std::int64_t best_shift = 0;
       for (const auto& tender : result.bundles) {
-        if (tender.decision != decision::joint_tender || tender.compatibility_key != home.compatibility_key) continue;
+        if (tender.verdict != verdict::joint_tender || tender.compatibility_key != home.compatibility_key) continue;
         std::int64_t shift = 0;
         if (n.latest < tender.award_from) shift = (tender.award_from - n.latest).count();
         if (n.earliest > tender.award_to) shift = (tender.award_to - n.earliest).count();
@@ -205,7 +205,7 @@ void check_instance(std::uint32_t seed) {
     const rappen joint = after_discount(value, basis_points(tiers, quantity)) + overhead(expected) + 150000 * b.buyers;
     CHECK(b.estimated_savings == standalone - joint);
     const bool joint_tender = b.buyers >= 2 && standalone - joint > 0 && (b.category != category::hardware || value >= 25000000);
-    CHECK((b.decision == decision::joint_tender) == joint_tender);
+    CHECK((b.verdict == verdict::joint_tender) == joint_tender);
     standalone_of[b.id] = standalone;
     // The lead buyer: the largest share; ties go to the smallest organisation id.
     std::string lead;

@@ -71,7 +71,7 @@ TEST_CASE("one intent is a bundle of its own, bought individually by its single 
   const auto r = run_bundling(in);
   REQUIRE(r.bundles.size() == 1);
   const auto& b = r.bundles[0];
-  CHECK(b.decision == decision::individual);
+  CHECK(b.verdict == verdict::individual);
   CHECK(b.value == 40 * 115000);
   CHECK(b.buyers == 1);
   CHECK(b.members[0].lead);
@@ -111,7 +111,7 @@ TEST_CASE("software needed by many at once is tendered jointly with the procedur
   const auto& b = r.bundles[0];
   const rappen total = (300 + 400 + 500 + 600 + 700 + 800) * 3800LL * 5;  // CHF 627'000
   CHECK(b.value == total);
-  CHECK(b.decision == decision::joint_tender);
+  CHECK(b.verdict == verdict::joint_tender);
   CHECK(b.procedure == procedure::open);
   CHECK(b.international);
   CHECK(b.estimated_savings > 0);
@@ -130,7 +130,7 @@ TEST_CASE("two small software buyers: not worth a joint tender, with the figures
   const auto& b = r.bundles.at(0);
   // Alone: 5'250 + 2'000 each; together: 10'500 + 2'000 + 2 × 1'500.
   CHECK(b.estimated_savings == (525000 + 200000) * 2 - (1050000 + 200000 + 300000));
-  CHECK(b.decision == decision::individual);
+  CHECK(b.verdict == verdict::individual);
   CHECK(flag_codes(r, 1) == std::vector<std::string_view>{codes::not_worth});
 }
 
@@ -139,7 +139,7 @@ TEST_CASE("hardware below the open threshold is flagged too small, with shortfal
   in.intents = {make(1, "1059", "laptop", 40, 0, 60), make(2, "1024", "laptop", 35, 10, 60)};
   const auto r = run_bundling(in);
   const auto& b = r.bundles.at(0);
-  CHECK(b.decision == decision::individual);
+  CHECK(b.verdict == verdict::individual);
   CHECK(flag_codes(r, 1) == std::vector<std::string_view>{codes::hardware_too_small});
   const auto& f = r.flags.at(0);
   CHECK(f.reason.amounts.at("value") == 75 * 115000);
@@ -161,7 +161,7 @@ TEST_CASE("hardware that reaches the open threshold with enough volume is tender
   // Alone: 168'000 less 4 % plus an invitation procedure, five times; together: 840'000 less 10 %
   // plus an international open procedure and five coordinations.
   CHECK(b.estimated_savings == 5 * (16128000 + 800000) - (75600000 + 4000000 + 750000));
-  CHECK(b.decision == decision::joint_tender);
+  CHECK(b.verdict == verdict::joint_tender);
 }
 
 TEST_CASE("the group's value decides the procedure at the boundary") {
@@ -217,7 +217,7 @@ TEST_CASE("window shift: the smallest move that lets an individual purchase join
   in.intents.push_back(make(9, "1009", "school", 400, 110, 200));
   const auto r = run_bundling(in);
   REQUIRE(r.bundles.size() == 2);
-  REQUIRE(r.bundles[0].decision == decision::joint_tender);
+  REQUIRE(r.bundles[0].verdict == verdict::joint_tender);
   CHECK(r.bundles[0].estimated_savings == 5600000);
   const flag* shift = nullptr;
   for (const auto& f : r.flags) {
@@ -296,13 +296,13 @@ TEST_CASE("the seeds' scenario: school administration software jointly, a handfu
   const auto r = run_bundling(in);
   const auto& school = bundle_of(r, 1);
   CHECK(school.members.size() == 12);
-  CHECK(school.decision == decision::joint_tender);
+  CHECK(school.verdict == verdict::joint_tender);
   const auto expected = required_procedure(shipped.thresholds, school.value, procurement_type::supply, school.award_to);
   CHECK(school.procedure == expected->required);
   CHECK(school.procedure == procedure::open);
   for (std::int64_t laptop = 13; laptop <= 17; ++laptop) {
     const auto codes = flag_codes(r, laptop);
     CHECK(std::count(codes.begin(), codes.end(), codes::hardware_too_small) == 1);
-    CHECK(bundle_of(r, laptop).decision == decision::individual);
+    CHECK(bundle_of(r, laptop).verdict == verdict::individual);
   }
 }

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "catalog/intent_import.hpp"
+#include "catalog/intent_intake.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace jointbuy;
@@ -12,12 +12,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   laptop.id = "laptop-standard-14";
   laptop.category = engine::category::hardware;
   laptop.reference_price = 115000;
-  const catalog::import_lookups lookups{
+  const catalog::intake_lookups lookups{
       [&](const std::string& id) -> std::optional<catalog::item> {
         if (id == laptop.id) return laptop;
         return std::nullopt;
       },
       [](const std::string& id) { return id == "1059" || id == "1024"; }};
-  (void)catalog::prepare_import(text, {std::nullopt, false}, lookups, engine::date{std::chrono::year{2026} / 11 / 23});
+  catalog::intake_scope scope;
+  scope.today = engine::date{std::chrono::year{2026} / 11 / 23};
+  (void)catalog::intake_csv(text, scope, lookups);
+  scope.with_ids = true;  // a file of `jointbuy bundle`
+  (void)catalog::intake_csv(text, scope, lookups);
   return 0;
 }

@@ -213,7 +213,7 @@ TEST_CASE("a buyer sees its co-buyers' names, quantities and windows, never thei
   long long joint = 0, alone = 0;
   for (const auto& b : store::list_bundles(*f.db, all)) {
     if (b.answers.count("1059") == 0 || b.answers.count("1024") == 0) continue;
-    (b.bundle.decision == engine::decision::joint_tender ? joint : alone) = b.id;
+    (b.bundle.verdict == engine::verdict::joint_tender ? joint : alone) = b.id;
   }
   REQUIRE(joint > 0);
   REQUIRE(alone > 0);

@@ -19,6 +19,10 @@ test::http_reply post_intent(const api_fixture& f, const std::string& bearer, co
   return test::http_request(f.port(), verb::post, "/api/v1/intents", body, api_fixture::auth(bearer, std::move(extra)));
 }
 
+std::string detail_of(const test::http_reply& reply, const char* member) {
+  return std::string{reply.json().at(member).as_string()};
+}
+
 }  // namespace
 
 TEST_CASE("create, read, update and withdraw an intent") {
@@ -186,4 +190,68 @@ TEST_CASE("lists filter by item, category, status and window, and page with curs
   CHECK(paged == std::set<std::string>(ids.begin(), ids.end()));
   CHECK(test::http_get(f.port(), "/api/v1/intents?status=lost", f.coordinator).status == 400);
   CHECK(test::http_get(f.port(), "/api/v1/intents?from=2027-13-01", f.coordinator).status == 400);
+}
+
+TEST_CASE("one request, one database session: a POST's look-ups, write and answer share it") {
+  // Before: the organisation, the item, the write and the answer's tender each leased a session.
+  api_fixture f;
+  const auto before = f.db->leases_taken();
+  REQUIRE(post_intent(f, f.kriens, laptops).status == 201);
+  // One lease authenticates the token (every request's), one serves the POST.
+  CHECK(f.db->leases_taken() - before == 2);
+  const auto coordinator = f.db->leases_taken();
+  REQUIRE(post_intent(f, f.coordinator, R"({"organisation":"1024","item":"monitor-24","quantity":2,"earliest":"2027-02-01","latest":"2027-05-31"})")
+              .status == 201);
+  CHECK(f.db->leases_taken() - coordinator == 2);
+  const auto import = f.db->leases_taken();
+  REQUIRE(test::http_request(f.port(), verb::post, "/api/v1/intents/import", "item,quantity,earliest,latest\nmonitor-24,1,2027-02-01,2027-05-31\n",
+                             api_fixture::auth(f.kriens, {{"Content-Type", "text/csv"}}))
+              .status == 201);
+  CHECK(f.db->leases_taken() - import == 2);
+}
+
+TEST_CASE("the store's errors reach the client as facts in the client's language, never as the store's text") {
+  api_fixture f;
+  const auto id = std::to_string(post_intent(f, f.kriens, laptops).json().at("id").as_int64());
+  const auto german = [](test::header_list extra) {
+    extra.push_back({"Accept-Language", "de-CH"});
+    return extra;
+  };
+  const auto put = [&](const std::string& version, test::header_list extra) {
+    extra.push_back({"If-Match", "\"" + version + "\""});
+    return test::http_request(f.port(), verb::put, "/api/v1/intents/" + id, laptops, api_fixture::auth(f.kriens, std::move(extra)));
+  };
+  const auto stale = put("7", {});
+  REQUIRE(stale.status == 412);
+  CHECK(stale.json().at("type") == "urn:jointbuy:problem:stale-version");
+  CHECK(detail_of(stale, "detail") == "The intent " + id + " is at version 1, not 7. Reload it and apply your change again.");
+  const auto stale_de = put("7", german({}));
+  REQUIRE(stale_de.status == 412);
+  CHECK(detail_of(stale_de, "title") == "Der Eintrag wurde inzwischen geändert");
+  CHECK(detail_of(stale_de, "detail") ==
+        "Die Beschaffungsabsicht " + id + " ist inzwischen in Version 1, nicht mehr in Version 7. Bitte neu laden und die Änderung nochmals anbringen.");
+
+  const auto missing = test::http_request(f.port(), verb::get, "/api/v1/intents/99999", {}, api_fixture::auth(f.kriens, german({})));
+  REQUIRE(missing.status == 404);
+  CHECK(detail_of(missing, "detail") == "Es gibt keine Beschaffungsabsicht 99999.");
+  const auto missing_item = test::http_get(f.port(), "/api/v1/catalog/items/flying-car", f.kriens);
+  CHECK(detail_of(missing_item, "detail") == "There is no catalogue item 'flying-car'.");
+
+  REQUIRE(test::http_request(f.port(), verb::delete_, "/api/v1/intents/" + id, {}, api_fixture::auth(f.kriens)).status == 200);
+  const auto withdrawn = put("2", german({}));
+  REQUIRE(withdrawn.status == 409);
+  CHECK(withdrawn.json().at("type") == "urn:jointbuy:problem:withdrawn");
+  CHECK(detail_of(withdrawn, "detail") == "Die Beschaffungsabsicht " + id + " ist zurückgezogen und kann nicht mehr geändert werden.");
+
+  REQUIRE(post_intent(f, f.kriens, laptops, {{"Idempotency-Key", "k-1"}}).status == 201);
+  const auto reused = post_intent(f, f.kriens, R"({"item":"monitor-24","quantity":3,"earliest":"2027-02-01","latest":"2027-05-31"})",
+                                  {{"Idempotency-Key", "k-1"}});
+  REQUIRE(reused.status == 409);
+  CHECK(reused.json().at("type") == "urn:jointbuy:problem:idempotency-key-reused");
+  // No answer carries what SOCI, SQLite or PostgreSQL said.
+  for (const auto* reply : {&stale, &stale_de, &missing, &missing_item, &withdrawn, &reused}) {
+    CHECK(reply->body.find("sqlite") == std::string::npos);
+    CHECK(reply->body.find("UNIQUE") == std::string::npos);
+    CHECK(reply->body.find("there is no") == std::string::npos);  // the store's what() is lower case
+  }
 }

@@ -109,7 +109,7 @@ TEST_CASE("the names of statuses and actions are the API's and read back") {
 
 TEST_CASE("who may do what in which status") {
   world w;
-  REQUIRE(w.t.bundle.decision == engine::decision::joint_tender);
+  REQUIRE(w.t.bundle.verdict == engine::verdict::joint_tender);
   using v = std::vector<action>;
   SUBCASE("a proposed joint tender") {
     CHECK(allowed_actions(w.t, coordinator) == v{action::approve, action::reject, action::withdraw, action::move_out, action::merge});
@@ -122,7 +122,7 @@ TEST_CASE("who may do what in which status") {
   }
   SUBCASE("a proposal of individual purchases with one intent") {
     world alone{status::proposed, {school_intent(1, "1059", 500)}};
-    REQUIRE(alone.t.bundle.decision == engine::decision::individual);
+    REQUIRE(alone.t.bundle.verdict == engine::verdict::individual);
     CHECK(allowed_actions(alone.t, coordinator) == v{action::reject, action::withdraw, action::merge});
   }
   SUBCASE("an approved tender: published once every buyer confirmed") {
@@ -137,7 +137,7 @@ TEST_CASE("who may do what in which status") {
   SUBCASE("under review") {
     w.t.status = status::needs_review;
     CHECK(allowed_actions(w.t, coordinator) == v{action::approve, action::reject, action::withdraw, action::move_out});
-    w.t.bundle.decision = engine::decision::individual;
+    w.t.bundle.verdict = engine::verdict::individual;
     CHECK(allowed_actions(w.t, coordinator) == v{action::reject, action::withdraw, action::move_out});
   }
   SUBCASE("tendered, rejected, withdrawn") {
@@ -280,7 +280,7 @@ TEST_CASE("a decline re-evaluates without the buyer, whose intent is bought indi
   CHECK(c.after.answers == std::map<std::string, participation>{{"1024", participation::confirmed}, {"1054", participation::pending}});
   REQUIRE(c.individual.bundles.size() == 1);
   CHECK(c.individual.bundles[0].members.at(0).intent == 1);
-  CHECK(c.individual.bundles[0].decision == engine::decision::individual);
+  CHECK(c.individual.bundles[0].verdict == engine::verdict::individual);
   const auto& last = c.after.bundle.reasons.back();
   CHECK(last.code == engine::codes::reevaluated);
   CHECK(last.texts.at("change") == "decline");
@@ -291,7 +291,7 @@ TEST_CASE("a decline re-evaluates without the buyer, whose intent is bought indi
   SUBCASE("when one buyer is left, the tender needs review") {
     const auto& second = granted(apply(c.after, emmen, ask(action::decline, 5), w.now));
     CHECK(second.after.status == status::needs_review);
-    CHECK(second.after.bundle.decision == engine::decision::individual);
+    CHECK(second.after.bundle.verdict == engine::verdict::individual);
     CHECK(second.after.review_reason.find("1024") != std::string::npos);
     // Both people's reasons are kept.
     CHECK(std::count_if(second.after.bundle.reasons.begin(), second.after.bundle.reasons.end(),
@@ -350,7 +350,7 @@ TEST_CASE("moving out and merging") {
   r.other = &other.t;
   const auto& merged = granted(apply(out.after, coordinator, r, now));
   CHECK(merged.after.bundle.members.size() == 3);
-  CHECK(merged.after.bundle.decision == engine::decision::joint_tender);
+  CHECK(merged.after.bundle.verdict == engine::verdict::joint_tender);
   REQUIRE(merged.absorbed);
   CHECK(merged.absorbed->status == status::withdrawn);
   CHECK(merged.absorbed->bundle.members.empty());

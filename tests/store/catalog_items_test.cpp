@@ -98,21 +98,35 @@ TEST_CASE("create, update with the current version, and refuse a stale one") {
   value.name_en = "Rugged laptop (building services)";
   const auto created = store::create_item(*db, value, "coordinator-1");
   CHECK(created.version == 1);
-  CHECK_THROWS_AS(store::create_item(*db, value, "coordinator-1"), store::conflict);
+  try {
+    store::create_item(*db, value, "coordinator-1");
+    FAIL("a second item with the same id was stored");
+  } catch (const store::conflict& e) {
+    CHECK(e.why() == store::conflict::reason::key_taken);
+    REQUIRE(e.subject());
+    CHECK(e.subject()->kind == store::record::catalogue_item);
+    CHECK(e.subject()->id == "laptop-rugged");
+  }
 
   auto edit = created;
   edit.reference_price = 210000;
-  CHECK(store::update_item(*db, edit, 1, "coordinator-1") == store::update_outcome::updated);
-  CHECK(edit.version == 2);
+  CHECK(store::update_item(*db, edit, 1, "coordinator-1").version == 2);
   CHECK(store::find_item(*db, "laptop-rugged")->reference_price == 210000);
 
   auto late = created;
   late.reference_price = 1;
-  CHECK(store::update_item(*db, late, 1, "coordinator-2") == store::update_outcome::stale_version);
+  try {
+    store::update_item(*db, late, 1, "coordinator-2");
+    FAIL("a stale edit was stored");
+  } catch (const store::stale_version& e) {
+    CHECK(e.expected() == 1);
+    CHECK(e.current() == 2);
+    CHECK(e.subject().id == "laptop-rugged");
+  }
   CHECK(store::find_item(*db, "laptop-rugged")->reference_price == 210000);
   auto missing = created;
   missing.id = "nothing-here";
-  CHECK(store::update_item(*db, missing, 1, "coordinator-2") == store::update_outcome::not_found);
+  CHECK_THROWS_AS(store::update_item(*db, missing, 1, "coordinator-2"), store::not_found);
 
   const auto history = store::read_audit(*db, "catalog_item", "laptop-rugged");
   REQUIRE(history.size() == 2);

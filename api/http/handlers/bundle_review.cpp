@@ -23,7 +23,7 @@ int required_version(const request_context& ctx) {
 
 long long bundle_id(const request_context& ctx) {
   const auto id = positive_id(ctx.param("id"));
-  if (id == 0) throw not_found("There is no bundle " + ctx.param("id") + ".");
+  if (id == 0) throw store::not_found({store::record::bundle, ctx.param("id")});
   return id;
 }
 

@@ -73,7 +73,7 @@ store::bundle_record visible_bundle(const request_context& ctx, store::database&
   const auto id = positive_id(ctx.param("id"));
   auto bundle = id > 0 ? store::find_bundle(db, id) : std::nullopt;
   const bool visible = bundle && (!ctx.is_municipality() || bundle->answers.count(ctx.who().organisation.value_or("")) > 0);
-  if (!visible) throw not_found("There is no bundle " + ctx.param("id") + ".");
+  if (!visible) throw store::not_found({store::record::bundle, ctx.param("id")});
   return std::move(*bundle);
 }
 

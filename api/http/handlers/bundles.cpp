@@ -28,7 +28,7 @@ long long run_from(const request_context& ctx, store::database& db) {
   const auto id = run_selector(wanted);
   if (!id) throw bad_request("run must be latest or a run id", {{"run", "latest or a run id"}});
   const auto run = store::find_run(db, *id);
-  if (!run && *id != 0) throw not_found("There is no bundling run " + wanted + ".");
+  if (!run && *id != 0) throw store::not_found({store::record::bundling_run, wanted});
   return run ? run->id : 0;
 }
 
@@ -40,7 +40,7 @@ response bundle_list(const request_context& ctx, store::database& db, store::bun
   filter.limit = page.limit + 1;
   std::vector<field_error> errors;
   if (const auto verdict = ctx.target.get("decision")) {
-    filter.verdict = engine::parse_decision(*verdict);
+    filter.verdict = engine::parse_verdict(*verdict);
     if (!filter.verdict) errors.push_back({"decision", "must be joint_tender or individual"});
   }
   if (const auto category = ctx.target.get("category")) {
@@ -74,7 +74,7 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
     const auto wanted = ctx.param("id");
     const auto id = run_selector(wanted);
     const auto run = id ? store::find_run(db, *id) : std::nullopt;
-    if (!run) throw not_found("There is no bundling run " + wanted + ".");
+    if (!run) throw store::not_found({store::record::bundling_run, wanted});
     return json_response(ctx.req, status::ok, run_json(*run));
   });
 

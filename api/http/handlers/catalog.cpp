@@ -61,7 +61,7 @@ void add_catalog_routes(router& routes, store::database& db, const catalog::refe
 
   routes.add(beast_http::verb::get, "/api/v1/catalog/items/{id}", access::authenticated, [&db](request_context& ctx) {
     const auto value = store::find_item(db, ctx.param("id"));
-    if (!value) throw not_found("There is no catalogue item '" + ctx.param("id") + "'.");
+    if (!value) throw store::not_found({store::record::catalogue_item, ctx.param("id")});
     return item_response(ctx.req, status::ok, *value);
   });
 
@@ -89,17 +89,12 @@ void add_catalog_routes(router& routes, store::database& db, const catalog::refe
       throw problem(status::precondition_required, "version-required", "The item's version is required",
                     "Send If-Match with the item's ETag, or its version in the body, so that no edit is lost.");
     }
-    const int expected = if_match.value_or(value.version);
-    switch (store::update_item(db, value, expected, ctx.who().token_id)) {
-      case store::update_outcome::updated: return item_response(ctx.req, status::ok, value);
-      case store::update_outcome::not_found: throw not_found("There is no catalogue item '" + ctx.param("id") + "'.");
-      case store::update_outcome::stale_version: break;
+    try {
+      return item_response(ctx.req, status::ok, store::update_item(db, value, if_match.value_or(value.version), ctx.who().token_id));
+    } catch (const store::stale_version& e) {
+      if (if_match) throw;
+      throw stale_version_problem(e, preferred_language(ctx.req), status::conflict);
     }
-    const auto current = store::find_item(db, ctx.param("id"));
-    const std::string detail = "The item has changed since version " + std::to_string(expected) + "; it is at version " +
-                               std::to_string(current ? current->version : 0) + " now. Reload it and apply your edit again.";
-    if (if_match) throw problem(status::precondition_failed, "stale-version", "The item has changed", detail);
-    throw problem(status::conflict, "stale-version", "The item has changed", detail);
   });
 }
 

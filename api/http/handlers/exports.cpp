@@ -53,7 +53,7 @@ std::string safe_name(std::string text) {
 std::vector<catalog::schedule_row> rows_for_caller(const request_context& ctx, const store::bundle_record& b,
                                                    std::vector<catalog::schedule_row> rows) {
   if (!ctx.is_municipality()) return rows;
-  return catalog::as_seen_by(std::move(rows), *ctx.who().organisation, b.bundle.decision == engine::decision::joint_tender);
+  return catalog::as_seen_by(std::move(rows), *ctx.who().organisation, b.bundle.verdict == engine::verdict::joint_tender);
 }
 
 response download(const request_context& ctx, std::string body, const std::string& content_type, const std::string& file_name) {
@@ -84,7 +84,7 @@ void add_export_routes(router& routes, store::database& db) {
     const auto wanted = ctx.param("id");
     const auto id = run_selector(wanted);
     const auto run = id ? store::find_run(db, *id) : std::nullopt;
-    if (!run) throw not_found("There is no bundling run " + wanted + ".");
+    if (!run) throw store::not_found({store::record::bundling_run, wanted});
     const auto rows = store::schedule_of_run(db, run->id, format.lang);
     return download(ctx, catalog::schedule_csv(rows, format), "text/csv; charset=utf-8",
                     "jointbuy-run-" + std::to_string(run->id) + "-schedule.csv");
@@ -92,12 +92,12 @@ void add_export_routes(router& routes, store::database& db) {
 
   routes.add(beast_http::verb::get, "/api/v1/bundles/{id}/ocds.json", access::authenticated, [&db](request_context& ctx) {
     const auto b = visible_bundle(ctx, db);
-    if (b.bundle.decision != engine::decision::joint_tender) {
+    if (b.bundle.verdict != engine::verdict::joint_tender) {
       throw problem(status::conflict, "not-a-joint-tender", "Not a joint tender",
                     "Bundle " + std::to_string(b.id) + " is bought individually; OCDS releases describe joint tenders.");
     }
     auto tender = store::ocds_tender_of(db, b.id);
-    if (!tender) throw not_found("There is no bundle " + ctx.param("id") + ".");
+    if (!tender) throw store::not_found({store::record::bundle, ctx.param("id")});
     tender->rows = rows_for_caller(ctx, b, std::move(tender->rows));
     return download(ctx, catalog::json_text(catalog::ocds_release(*tender)), "application/json",
                     "jointbuy-bundle-" + std::to_string(b.id) + "-ocds.json");

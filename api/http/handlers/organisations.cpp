@@ -24,7 +24,7 @@ void add_organisation_routes(router& routes, store::database& db) {
   });
   routes.add(beast_http::verb::get, "/api/v1/organisations/{id}", access::authenticated, [&db](request_context& ctx) {
     const auto org = store::find_organisation(db, ctx.param("id"));
-    if (!org) throw not_found("There is no organisation '" + ctx.param("id") + "'.");
+    if (!org) throw store::not_found({store::record::organisation, ctx.param("id")});
     return json_response(ctx.req, status::ok, boost::json::value_from(*org));
   });
 }
