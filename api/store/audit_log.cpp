@@ -16,32 +16,34 @@ void append_audit(soci::session& session, const audit_record& r) {
       soci::use(r.entity_id), soci::use(before, before_null), soci::use(after, after_null);
 }
 
-std::vector<audit_entry> read_audit(database& db, const std::string& entity, const std::string& entity_id,
-                                    long long after_id, int limit) {
+page<audit_entry> read_audit(database& db, const std::string& entity, const std::string& entity_id, long long after_id,
+                             int limit) {
   return db.with_session([&](soci::session& session) {
-    std::vector<audit_entry> entries;
-    audit_entry e;
-    long long id = 0;
-    soci::indicator before_null = soci::i_ok;
-    soci::indicator after_null = soci::i_ok;
-    std::string before;
-    std::string after;
-    soci::statement select =
-        (session.prepare << "SELECT id, occurred_at, actor, action, entity, entity_id, before_state, after_state "
-                            "FROM audit_log WHERE entity = :entity AND entity_id = :entity_id AND id > :after_id "
-                            "ORDER BY id LIMIT :limit",
-         soci::into(id), soci::into(e.occurred_at), soci::into(e.record.actor), soci::into(e.record.action),
-         soci::into(e.record.entity), soci::into(e.record.entity_id), soci::into(before, before_null),
-         soci::into(after, after_null), soci::use(entity), soci::use(entity_id), soci::use(after_id),
-         soci::use(limit));
-    select.execute();
-    while (select.fetch()) {
-      e.id = id;
-      e.record.before = before_null == soci::i_ok ? std::optional{before} : std::nullopt;
-      e.record.after = after_null == soci::i_ok ? std::optional{after} : std::nullopt;
-      entries.push_back(e);
-    }
-    return entries;
+    return fetch_page(limit, [&](int fetch) {
+      std::vector<audit_entry> entries;
+      audit_entry e;
+      long long id = 0;
+      soci::indicator before_null = soci::i_ok;
+      soci::indicator after_null = soci::i_ok;
+      std::string before;
+      std::string after;
+      soci::statement select =
+          (session.prepare << "SELECT id, occurred_at, actor, action, entity, entity_id, before_state, after_state "
+                              "FROM audit_log WHERE entity = :entity AND entity_id = :entity_id AND id > :after_id "
+                              "ORDER BY id LIMIT :limit",
+           soci::into(id), soci::into(e.occurred_at), soci::into(e.record.actor), soci::into(e.record.action),
+           soci::into(e.record.entity), soci::into(e.record.entity_id), soci::into(before, before_null),
+           soci::into(after, after_null), soci::use(entity), soci::use(entity_id), soci::use(after_id),
+           soci::use(fetch));
+      select.execute();
+      while (select.fetch()) {
+        e.id = id;
+        e.record.before = before_null == soci::i_ok ? std::optional{before} : std::nullopt;
+        e.record.after = after_null == soci::i_ok ? std::optional{after} : std::nullopt;
+        entries.push_back(e);
+      }
+      return entries;
+    }, [](const audit_entry& entry) { return std::to_string(entry.id); });
   });
 }
 

@@ -9,6 +9,7 @@
 #include <soci/soci.h>
 
 #include "api/store/database.hpp"
+#include "api/store/paging.hpp"
 
 namespace jointbuy::store {
 
@@ -32,8 +33,8 @@ struct audit_entry {
 /// Appends `record` inside the caller's transaction, so the change and its record commit together.
 void append_audit(soci::session& session, const audit_record& record);
 
-/// The recorded changes of one record, oldest first, after sequence number `after_id`.
-std::vector<audit_entry> read_audit(database& db, const std::string& entity, const std::string& entity_id,
-                                    long long after_id = 0, int limit = 500);
+/// One page of the recorded changes of one record, oldest first, after sequence number `after_id`.
+page<audit_entry> read_audit(database& db, const std::string& entity, const std::string& entity_id, long long after_id = 0,
+                             int limit = 500);
 
 }  // namespace jointbuy::store

@@ -114,20 +114,22 @@ std::optional<run_record> find_run(database& db, long long id) {
   });
 }
 
-std::vector<flag_record> list_flags(database& db, const flag_filter& filter) {
+page<flag_record> list_flags(database& db, const flag_filter& filter) {
   return db.with_session([&](soci::session& session) {
     const std::string organisation = filter.organisation.value_or("");
     const std::string code = filter.code.value_or("");
-    return select_rows<flag_row>(
-        session,
-        "SELECT id, run_id, intent_id, organisation_id, details FROM flags WHERE run_id = :run AND id > :after "
-        "AND (:any_organisation = '' OR organisation_id = :organisation) AND (:any_code = '' OR code = :code) "
-        "ORDER BY id LIMIT :limit",
-        [&](auto& s) {
-          s, soci::use(filter.run, "run"), soci::use(filter.after, "after"), soci::use(organisation, "any_organisation"),
-              soci::use(organisation, "organisation"), soci::use(code, "any_code"), soci::use(code, "code"),
-              soci::use(filter.limit, "limit");
-        });
+    return fetch_page(filter.limit, [&](int fetch) {
+      return select_rows<flag_row>(
+          session,
+          "SELECT id, run_id, intent_id, organisation_id, details FROM flags WHERE run_id = :run AND id > :after "
+          "AND (:any_organisation = '' OR organisation_id = :organisation) AND (:any_code = '' OR code = :code) "
+          "ORDER BY id LIMIT :limit",
+          [&](auto& s) {
+            s, soci::use(filter.run, "run"), soci::use(filter.after, "after"), soci::use(organisation, "any_organisation"),
+                soci::use(organisation, "organisation"), soci::use(code, "any_code"), soci::use(code, "code"),
+                soci::use(fetch, "limit");
+          });
+    }, [](const auto& f) { return std::to_string(f.id); });
   });
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "api/store/database.hpp"
+#include "api/store/paging.hpp"
 #include "api/store/tenders.hpp"
 #include "catalog/reference_data.hpp"
 #include "engine/bundling.hpp"
@@ -50,7 +51,7 @@ struct flag_filter {
   int limit = 50;
 };
 
-/// One page of flags.
-std::vector<flag_record> list_flags(database& db, const flag_filter& filter);
+/// One page of flags, in id order.
+page<flag_record> list_flags(database& db, const flag_filter& filter);
 
 }  // namespace jointbuy::store

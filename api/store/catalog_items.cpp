@@ -192,22 +192,20 @@ item_page search_items(database& db, const item_query& query) {
   return db.with_session([&](soci::session& session) {
     const std::string category = query.category ? std::string{engine::to_string(*query.category)} : "";
     const std::string pattern = query.text.empty() ? "" : like_pattern(query.text);
-    const int fetch = query.limit + 1;
-    item_page page;
-    page.items = select_items(
-        session,
-        "WHERE i.id > :after AND (:any_category = '' OR i.category = :category) AND (:any_cpv = '' OR i.cpv = :cpv) "
-        "AND (:any_text = '' OR lower(i.name_de) LIKE :in_name_de ESCAPE '\\' OR lower(i.name_en) LIKE :in_name_en ESCAPE '\\' "
-        "OR lower(i.id) LIKE :in_id ESCAPE '\\' OR i.cpv LIKE :in_cpv ESCAPE '\\' "
-        "OR lower(COALESCE(c.label, '')) LIKE :in_cpv_label ESCAPE '\\') ORDER BY i.id LIMIT :limit",
-        [&](auto& statement) {
-          statement, soci::use(query.after, "after"), soci::use(category, "any_category"), soci::use(category, "category"),
-              soci::use(query.cpv, "any_cpv"), soci::use(query.cpv, "cpv"), soci::use(pattern, "any_text"),
-              soci::use(pattern, "in_name_de"), soci::use(pattern, "in_name_en"), soci::use(pattern, "in_id"),
-              soci::use(pattern, "in_cpv"), soci::use(pattern, "in_cpv_label"), soci::use(fetch, "limit");
-        });
-    page.next_after = trim_to_page(page.items, query.limit, [](const auto& value) { return value.id; });
-    return page;
+    return fetch_page(query.limit, [&](int fetch) {
+      return select_items(
+          session,
+          "WHERE i.id > :after AND (:any_category = '' OR i.category = :category) AND (:any_cpv = '' OR i.cpv = :cpv) "
+          "AND (:any_text = '' OR lower(i.name_de) LIKE :in_name_de ESCAPE '\\' OR lower(i.name_en) LIKE :in_name_en ESCAPE '\\' "
+          "OR lower(i.id) LIKE :in_id ESCAPE '\\' OR i.cpv LIKE :in_cpv ESCAPE '\\' "
+          "OR lower(COALESCE(c.label, '')) LIKE :in_cpv_label ESCAPE '\\') ORDER BY i.id LIMIT :limit",
+          [&](auto& statement) {
+            statement, soci::use(query.after, "after"), soci::use(category, "any_category"), soci::use(category, "category"),
+                soci::use(query.cpv, "any_cpv"), soci::use(query.cpv, "cpv"), soci::use(pattern, "any_text"),
+                soci::use(pattern, "in_name_de"), soci::use(pattern, "in_name_en"), soci::use(pattern, "in_id"),
+                soci::use(pattern, "in_cpv"), soci::use(pattern, "in_cpv_label"), soci::use(fetch, "limit");
+          });
+    }, [](const auto& value) { return value.id; });
   });
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "api/store/database.hpp"
+#include "api/store/paging.hpp"
 #include "catalog/item.hpp"
 #include "catalog/reference_data.hpp"
 
@@ -43,10 +44,7 @@ struct item_query {
 };
 
 /// One page of items and, when more follow, the id to continue after.
-struct item_page {
-  std::vector<catalog::item> items;
-  std::optional<std::string> next_after;
-};
+using item_page = page<catalog::item>;
 
 /// Searches the catalogue.
 item_page search_items(database& db, const item_query& query);

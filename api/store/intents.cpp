@@ -226,24 +226,22 @@ intent_page list_intents(database& db, const intent_filter& filter) {
     // Open ends as dates, not as "no filter" flags: PostgreSQL converts every date parameter.
     const std::string from = filter.from ? engine::format_iso_date(*filter.from) : "0001-01-01";
     const std::string to = filter.to ? engine::format_iso_date(*filter.to) : "9999-12-31";
-    const int fetch = filter.limit + 1;
-    intent_page page;
-    page.items = select_intents(
-        session,
-        "WHERE n.id > :after AND (:any_organisation = '' OR n.organisation_id = :organisation) "
-        "AND (:any_item = '' OR n.item_id = :item) AND (:any_category = '' OR i.category = :category) "
-        "AND (:any_status = '' OR n.status = :status) "
-        "AND n.latest >= :from_date AND n.earliest <= :to_date "
-        "ORDER BY n.id LIMIT :limit",
-        [&](auto& statement) {
-          statement, soci::use(filter.after, "after"), soci::use(organisation, "any_organisation"),
-              soci::use(organisation, "organisation"), soci::use(item, "any_item"), soci::use(item, "item"),
-              soci::use(category, "any_category"), soci::use(category, "category"), soci::use(status, "any_status"),
-              soci::use(status, "status"), soci::use(from, "from_date"), soci::use(to, "to_date"),
-              soci::use(fetch, "limit");
-        });
-    page.next_after = trim_to_page(page.items, filter.limit, [](const auto& record) { return std::to_string(record.id); });
-    return page;
+    return fetch_page(filter.limit, [&](int fetch) {
+      return select_intents(
+          session,
+          "WHERE n.id > :after AND (:any_organisation = '' OR n.organisation_id = :organisation) "
+          "AND (:any_item = '' OR n.item_id = :item) AND (:any_category = '' OR i.category = :category) "
+          "AND (:any_status = '' OR n.status = :status) "
+          "AND n.latest >= :from_date AND n.earliest <= :to_date "
+          "ORDER BY n.id LIMIT :limit",
+          [&](auto& statement) {
+            statement, soci::use(filter.after, "after"), soci::use(organisation, "any_organisation"),
+                soci::use(organisation, "organisation"), soci::use(item, "any_item"), soci::use(item, "item"),
+                soci::use(category, "any_category"), soci::use(category, "category"), soci::use(status, "any_status"),
+                soci::use(status, "status"), soci::use(from, "from_date"), soci::use(to, "to_date"),
+                soci::use(fetch, "limit");
+          });
+    }, [](const auto& record) { return std::to_string(record.id); });
   });
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "api/store/database.hpp"
+#include "api/store/paging.hpp"
 #include "catalog/intent_input.hpp"
 
 namespace jointbuy::store {
@@ -69,10 +70,7 @@ struct intent_filter {
 };
 
 /// One page of intents, in id order, and the id to continue after.
-struct intent_page {
-  std::vector<intent_record> items;
-  std::optional<std::string> next_after;
-};
+using intent_page = page<intent_record>;
 
 /// Lists intents by `filter`.
 intent_page list_intents(database& db, const intent_filter& filter);

@@ -107,17 +107,15 @@ std::optional<catalog::organisation> find_organisation(database& db, const std::
 
 organisation_page list_organisations(database& db, const organisation_query& query) {
   return db.with_session([&](soci::session& session) {
-    organisation_page page;
     const std::string canton = query.canton.value_or("");
     const std::string kind = query.kind ? std::string{catalog::to_string(*query.kind)} : "";
-    const int fetch = query.limit + 1;  // one more tells whether another page follows
-    soci::rowset<catalog::organisation> rows =
-        (session.prepare << list_organisations_page, soci::use(query.after, "after"),
-         soci::use(canton, "any_canton"), soci::use(canton, "canton"), soci::use(kind, "any_kind"),
-         soci::use(kind, "kind"), soci::use(fetch, "limit"));
-    for (const auto& org : rows) page.items.push_back(org);
-    page.next_after = trim_to_page(page.items, query.limit, [](const auto& org) { return org.id; });
-    return page;
+    return fetch_page(query.limit, [&](int fetch) {
+      soci::rowset<catalog::organisation> rows =
+          (session.prepare << list_organisations_page, soci::use(query.after, "after"),
+           soci::use(canton, "any_canton"), soci::use(canton, "canton"), soci::use(kind, "any_kind"),
+           soci::use(kind, "kind"), soci::use(fetch, "limit"));
+      return std::vector<catalog::organisation>(rows.begin(), rows.end());
+    }, [](const auto& org) { return org.id; });
   });
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "api/store/database.hpp"
+#include "api/store/paging.hpp"
 #include "catalog/organisations.hpp"
 
 namespace jointbuy::store {
@@ -38,10 +39,7 @@ struct organisation_query {
 };
 
 /// One page of organisations and, when more follow, the id to continue after.
-struct organisation_page {
-  std::vector<catalog::organisation> items;
-  std::optional<std::string> next_after;
-};
+using organisation_page = page<catalog::organisation>;
 
 /// Lists organisations by `query`.
 organisation_page list_organisations(database& db, const organisation_query& query);

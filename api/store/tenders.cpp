@@ -132,30 +132,32 @@ void attach_members(soci::session& session, std::vector<bundle_record>& bundles)
 
 }  // namespace
 
-std::vector<bundle_record> list_bundles(database& db, const bundle_filter& filter) {
+page<bundle_record> list_bundles(database& db, const bundle_filter& filter) {
   return db.with_session([&](soci::session& session) {
     const std::string verdict = filter.verdict ? std::string{engine::to_string(*filter.verdict)} : "";
     const std::string category = filter.category ? std::string{engine::to_string(*filter.category)} : "";
     const std::string status = filter.status ? std::string{review::to_string(*filter.status)} : "";
     const std::string organisation = filter.organisation.value_or("");
     const int acted_on = filter.acted_on ? 1 : 0;
-    auto bundles = select_rows<bundle_row>(
-        session,
-        "SELECT " + std::string{bundle_columns} +
-            " FROM bundles b WHERE ((:acted_on = 0 AND b.run_id = :run) OR (:acted_on2 = 1 AND b.status <> 'proposed')) "
-            "AND b.id > :after AND (:any_verdict = '' OR b.decision = :verdict) "
-            "AND (:any_category = '' OR b.category = :category) AND (:any_status = '' OR b.status = :status) "
-            "AND (:any_organisation = '' OR EXISTS (SELECT 1 FROM bundle_members m WHERE m.bundle_id = b.id "
-            "AND m.organisation_id = :organisation)) ORDER BY b.id LIMIT :limit",
-        [&](auto& s) {
-          s, soci::use(acted_on, "acted_on"), soci::use(filter.run, "run"), soci::use(acted_on, "acted_on2"),
-              soci::use(filter.after, "after"), soci::use(verdict, "any_verdict"), soci::use(verdict, "verdict"),
-              soci::use(category, "any_category"), soci::use(category, "category"), soci::use(status, "any_status"),
-              soci::use(status, "status"), soci::use(organisation, "any_organisation"),
-              soci::use(organisation, "organisation"), soci::use(filter.limit, "limit");
-        });
-    attach_members(session, bundles);
-    return bundles;
+    auto listed = fetch_page(filter.limit, [&](int fetch) {
+      return select_rows<bundle_row>(
+          session,
+          "SELECT " + std::string{bundle_columns} +
+              " FROM bundles b WHERE ((:acted_on = 0 AND b.run_id = :run) OR (:acted_on2 = 1 AND b.status <> 'proposed')) "
+              "AND b.id > :after AND (:any_verdict = '' OR b.decision = :verdict) "
+              "AND (:any_category = '' OR b.category = :category) AND (:any_status = '' OR b.status = :status) "
+              "AND (:any_organisation = '' OR EXISTS (SELECT 1 FROM bundle_members m WHERE m.bundle_id = b.id "
+              "AND m.organisation_id = :organisation)) ORDER BY b.id LIMIT :limit",
+          [&](auto& s) {
+            s, soci::use(acted_on, "acted_on"), soci::use(filter.run, "run"), soci::use(acted_on, "acted_on2"),
+                soci::use(filter.after, "after"), soci::use(verdict, "any_verdict"), soci::use(verdict, "verdict"),
+                soci::use(category, "any_category"), soci::use(category, "category"), soci::use(status, "any_status"),
+                soci::use(status, "status"), soci::use(organisation, "any_organisation"),
+                soci::use(organisation, "organisation"), soci::use(fetch, "limit");
+          });
+    }, [](const auto& b) { return std::to_string(b.id); });
+    attach_members(session, listed.items);
+    return listed;
   });
 }
 

@@ -11,6 +11,7 @@
 #include <boost/json/object.hpp>
 
 #include "api/store/database.hpp"
+#include "api/store/paging.hpp"
 #include "engine/review/tender.hpp"
 
 namespace jointbuy::store {
@@ -36,7 +37,7 @@ struct bundle_filter {
 };
 
 /// One page of tenders with their members and reasons, in id order.
-std::vector<bundle_record> list_bundles(database& db, const bundle_filter& filter);
+page<bundle_record> list_bundles(database& db, const bundle_filter& filter);
 
 /// The tender `id`, if there is one.
 std::optional<bundle_record> find_bundle(database& db, long long id);

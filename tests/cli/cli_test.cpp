@@ -348,7 +348,7 @@ TEST_CASE("export writes a run's quantity schedule and one OCDS release per join
   joint.run = run.id;
   joint.verdict = engine::verdict::joint_tender;
   joint.limit = 500;
-  CHECK(releases == store::list_bundles(*db, joint).size());
+  CHECK(releases == store::list_bundles(*db, joint).items.size());
   CHECK(releases >= 2);
 
   CHECK(test::run_jointbuy({"export", "--run", "999", "--format", "csv", "--out", out.string(), "--db", scratch.url()}).exit_code == 1);

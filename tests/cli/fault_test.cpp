@@ -147,7 +147,7 @@ TEST_CASE("two serve processes on one database: one of two simultaneous approval
   store::bundle_filter joint;
   joint.run = run.id;
   joint.verdict = engine::verdict::joint_tender;
-  const auto tenders = store::list_bundles(*db, joint);
+  const auto tenders = store::list_bundles(*db, joint).items;
   REQUIRE(tenders.size() == 1);
   const auto target = "/api/v1/bundles/" + std::to_string(tenders[0].id) + "/decision";
 

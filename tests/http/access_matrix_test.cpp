@@ -125,7 +125,7 @@ TEST_CASE("every route answers every role as the access table says") {
   all.run = run.id;
   all.limit = 100;
   long long own_bundle = 0, other_bundle = 0;
-  for (const auto& b : store::list_bundles(*f.db, all)) {
+  for (const auto& b : store::list_bundles(*f.db, all).items) {
     if (b.answers.count("1059") > 0) own_bundle = b.id;
     if (b.answers.count("1059") == 0 && b.answers.count("1054") > 0 && b.bundle.compatibility_key != "school-administration-software") {
       other_bundle = b.id;
@@ -211,7 +211,7 @@ TEST_CASE("a buyer sees its co-buyers' names, quantities and windows, never thei
   all.run = run.id;
   all.limit = 100;
   long long joint = 0, alone = 0;
-  for (const auto& b : store::list_bundles(*f.db, all)) {
+  for (const auto& b : store::list_bundles(*f.db, all).items) {
     if (b.answers.count("1059") == 0 || b.answers.count("1024") == 0) continue;
     (b.bundle.verdict == engine::verdict::joint_tender ? joint : alone) = b.id;
   }

@@ -29,10 +29,9 @@ void add_audit_routes(router& routes, store::database& db) {
     if (!id || id->empty()) errors.push_back({"id", "is required"});
     if (!errors.empty()) throw bad_request("entity and id name the record whose history to show.", std::move(errors));
     const auto page = parse_page(ctx.target);
-    auto entries = store::read_audit(db, *entity, *id, after_id(page), page.limit + 1);
-    const auto next = store::trim_to_page(entries, page.limit, [](const auto& e) { return std::to_string(e.id); });
+    const auto entries = store::read_audit(db, *entity, *id, after_id(page), page.limit);
     boost::json::array items;
-    for (const auto& e : entries) {
+    for (const auto& e : entries.items) {
       items.push_back({{"id", e.id},
                        {"occurred_at", e.occurred_at},
                        {"actor", e.record.actor},
@@ -42,7 +41,7 @@ void add_audit_routes(router& routes, store::database& db) {
                        {"before", parsed_or_null(e.record.before)},
                        {"after", parsed_or_null(e.record.after)}});
     }
-    return list_response(ctx.req, std::move(items), next);
+    return list_response(ctx.req, std::move(items), entries.next_after);
   });
 }
 

@@ -37,7 +37,7 @@ long long run_from(const request_context& ctx, store::database& db) {
 response bundle_list(const request_context& ctx, store::database& db, store::bundle_filter filter) {
   const auto page = parse_page(ctx.target);
   filter.after = after_id(page);
-  filter.limit = page.limit + 1;
+  filter.limit = page.limit;
   std::vector<field_error> errors;
   if (const auto verdict = ctx.target.get("decision")) {
     filter.verdict = engine::parse_verdict(*verdict);
@@ -49,13 +49,12 @@ response bundle_list(const request_context& ctx, store::database& db, store::bun
   }
   if (!errors.empty()) throw bad_request("The query parameters are invalid.", std::move(errors));
   if (ctx.is_municipality()) filter.organisation = ctx.who().organisation;
-  auto bundles = store::list_bundles(db, filter);
-  const auto next = store::trim_to_page(bundles, page.limit, [](const auto& b) { return std::to_string(b.id); });
+  const auto bundles = store::list_bundles(db, filter);
   boost::json::array items;
   const auto lang = preferred_language(ctx.req);
   const auto who = review_actor(ctx);
-  for (const auto& b : bundles) items.push_back(bundle_view(b, lang, who));
-  return list_response(ctx.req, std::move(items), next);
+  for (const auto& b : bundles.items) items.push_back(bundle_view(b, lang, who));
+  return list_response(ctx.req, std::move(items), bundles.next_after);
 }
 
 }  // namespace
@@ -117,7 +116,7 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
     store::flag_filter filter;
     filter.run = run_from(ctx, db);
     filter.after = after_id(page);
-    filter.limit = page.limit + 1;
+    filter.limit = page.limit;
     filter.organisation = ctx.target.get("organisation");
     filter.code = ctx.target.get("code");
     if (ctx.is_municipality()) {
@@ -126,17 +125,16 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
       }
       filter.organisation = ctx.who().organisation;
     }
-    auto flags = store::list_flags(db, filter);
-    const auto next = store::trim_to_page(flags, page.limit, [](const auto& f) { return std::to_string(f.id); });
+    const auto flags = store::list_flags(db, filter);
     boost::json::array items;
     const auto lang = preferred_language(ctx.req);
-    for (const auto& f : flags) {
+    for (const auto& f : flags.items) {
       auto json = catalog::flag_json(f.flag, lang);
       json["id"] = f.id;
       json["run"] = f.run;
       items.push_back(std::move(json));
     }
-    return list_response(ctx.req, std::move(items), next);
+    return list_response(ctx.req, std::move(items), flags.next_after);
   });
 }
 
