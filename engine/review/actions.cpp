@@ -88,8 +88,38 @@ std::variant<engine::bundle, refusal::reason> evaluate(const current_intents& no
   }
 }
 
-// `t` with the engine's `fresh` evaluation: earlier people's reasons stay and `why` is added;
-// remaining buyers keep their answers unless `ask_again`.
+// The lead buyer's organisation, empty when there is none.
+std::string lead_of(const engine::bundle& b) {
+  for (const auto& m : b.members) {
+    if (m.lead) return m.organisation;
+  }
+  return {};
+}
+
+// `organisation`'s own quantity and value in `b`.
+std::pair<std::int64_t, engine::rappen> share_of(const engine::bundle& b, const std::string& organisation) {
+  std::pair<std::int64_t, engine::rappen> share{0, 0};
+  for (const auto& m : b.members) {
+    if (m.organisation != organisation) continue;
+    share.first += m.quantity;
+    share.second += m.value;
+  }
+  return share;
+}
+
+// What a buyer commits to when it confirms: the tender's value, procedure, estimated savings,
+// award window and lead buyer, and its own share. When any of them changes, its confirmation no
+// longer holds and it is asked again.
+bool commitment_changed(const engine::bundle& before, const engine::bundle& after, const std::string& organisation) {
+  return before.value != after.value || before.procedure != after.procedure || before.international != after.international ||
+         before.estimated_savings != after.estimated_savings || before.award_from != after.award_from ||
+         before.award_to != after.award_to || lead_of(before) != lead_of(after) ||
+         share_of(before, organisation) != share_of(after, organisation);
+}
+
+// `t` with the engine's `fresh` evaluation: earlier people's reasons stay and `why` is added.
+// Remaining buyers keep their answers while what they committed to stays the same; with
+// `ask_again`, or when it changed, they are asked again.
 tender reevaluated(const tender& t, engine::bundle fresh, engine::reason why, bool ask_again) {
   auto after = t;
   for (const auto& r : t.bundle.reasons) {
@@ -99,7 +129,8 @@ tender reevaluated(const tender& t, engine::bundle fresh, engine::reason why, bo
   after.answers.clear();
   for (const auto& m : fresh.members) {
     const auto before = t.answers.find(m.organisation);
-    after.answers[m.organisation] = ask_again || before == t.answers.end() ? participation::pending : before->second;
+    const bool keep = !ask_again && before != t.answers.end() && !commitment_changed(t.bundle, fresh, m.organisation);
+    after.answers[m.organisation] = keep ? before->second : participation::pending;
   }
   after.bundle = std::move(fresh);
   return after;

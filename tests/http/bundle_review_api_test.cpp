@@ -164,7 +164,7 @@ TEST_CASE("two coordinators approving at once: exactly one wins") {
   CHECK(history.at("items").as_array().size() == 1);
 }
 
-TEST_CASE("a decline re-evaluates the tender without the buyer, whose intent goes back to individual purchase") {
+TEST_CASE("a decline re-evaluates the tender without the buyer, whose intent goes back to individual purchase; the others are asked again") {
   api_fixture f;
   submit_schools(f);
   start_run(f);
@@ -178,7 +178,10 @@ TEST_CASE("a decline re-evaluates the tender without the buyer, whose intent goe
   CHECK(now.at("buyers") == 11);
   CHECK(now.at("members").as_array().size() == 11);
   CHECK(now.at("value_chf").to_number<double>() < before.at("value_chf").to_number<double>());
-  CHECK(now.at("answers").at("1024") == "confirmed");  // Emmen's answer stands
+  // The value and savings Emmen confirmed changed: it is asked again (before: its confirmation stood).
+  CHECK(now.at("answers").at("1024") == "pending");
+  const auto emmen_view = test::http_get(f.port(), b.path, f.emmen).json();
+  CHECK(emmen_view.at("allowed_actions") == boost::json::array{"confirm", "decline"});
   CHECK_FALSE(now.at("answers").as_object().contains("1059"));
   bool recorded = false;
   for (const auto& r : now.at("reasons").as_array()) recorded = recorded || r.at("code") == "REEVALUATED";

@@ -269,7 +269,7 @@ TEST_CASE("refusals that say why") {
   }
 }
 
-TEST_CASE("a decline re-evaluates without the buyer, whose intent is bought individually; answers of the others stand") {
+TEST_CASE("a decline re-evaluates without the buyer, whose intent is bought individually; the others are asked again") {
   world w{status::approved};
   w.t.answers["1024"] = participation::confirmed;
   const auto& c = granted(apply(w.t, kriens, ask(action::decline), w.now));
@@ -277,7 +277,9 @@ TEST_CASE("a decline re-evaluates without the buyer, whose intent is bought indi
   CHECK(c.after.status == status::approved);
   CHECK(c.after.bundle.buyers == 2);
   CHECK(c.after.bundle.value < w.t.bundle.value);
-  CHECK(c.after.answers == std::map<std::string, participation>{{"1024", participation::confirmed}, {"1054", participation::pending}});
+  // Before: Emmen's confirmation stood although the value and the savings it confirmed had fallen.
+  CHECK(c.after.bundle.estimated_savings != w.t.bundle.estimated_savings);
+  CHECK(c.after.answers == std::map<std::string, participation>{{"1024", participation::pending}, {"1054", participation::pending}});
   REQUIRE(c.individual.bundles.size() == 1);
   CHECK(c.individual.bundles[0].members.at(0).intent == 1);
   CHECK(c.individual.bundles[0].verdict == engine::verdict::individual);
@@ -367,4 +369,13 @@ TEST_CASE("a run puts an approved or tendered tender whose intents changed under
     CHECK(c.after.review_reason == "intent 2 was changed");
     CHECK_FALSE(c.reevaluated);
   }
+}
+
+TEST_CASE("moving an intent out changes what the other buyers committed to: those who confirmed are asked again") {
+  world w{status::needs_review};
+  for (auto& [organisation, answer] : w.t.answers) answer = participation::confirmed;
+  const auto& moved = granted(apply(w.t, coordinator, ask(action::move_out), w.now));
+  CHECK(moved.after.bundle.value < w.t.bundle.value);
+  REQUIRE(moved.after.answers.size() == 2);
+  for (const auto& [organisation, answer] : moved.after.answers) CHECK(answer == participation::pending);
 }
