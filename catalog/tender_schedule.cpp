@@ -6,11 +6,29 @@ namespace {
 
 constexpr const char* headers_en[] = {"tender",   "tender_title", "cpv",        "item",       "unit",
                                       "buyer_id", "buyer_name",   "quantity",   "unit_price_chf",
-                                      "value_chf", "award_from",  "award_to",   "lead_buyer", "intent", "note"};
+                                      "value_chf", "award_from",  "award_to",   "lead_buyer", "intent", "note", "row"};
 constexpr const char* headers_de[] = {"Ausschreibung", "Titel",         "CPV",          "Artikel",     "Einheit",
                                       "Auftraggeberin Nr.", "Auftraggeberin", "Menge",   "Stückpreis CHF",
                                       "Wert CHF",      "Vergabe ab",    "Vergabe bis",  "Federführend", "Beschaffungsabsicht",
-                                      "Bemerkung"};
+                                      "Bemerkung",     "Zeile"};
+
+// What a row is, in the last column, so that a spreadsheet can sum the intents alone.
+constexpr const char* kind_en[] = {"intent", "tender_total", "grand_total"};
+constexpr const char* kind_de[] = {"Absicht", "Total Ausschreibung", "Gesamttotal"};
+enum row_kind { intent_row = 0, tender_total_row = 1, grand_total_row = 2 };
+
+// The unit as a German reader names it; units the table does not know stay as the catalogue has them.
+std::string_view unit_word(std::string_view unit, engine::language lang) {
+  if (lang != engine::language::de) return unit;
+  static constexpr std::pair<std::string_view, std::string_view> german[] = {
+      {"piece", "Stück"},  {"licence", "Lizenz"},     {"user", "Benutzer/in"}, {"day", "Tag"},         {"device", "Gerät"},
+      {"hour", "Stunde"},  {"municipality", "Gemeinde"}, {"pupil", "Schüler/in"}, {"server", "Server"}, {"site", "Standort"},
+      {"system", "System"}, {"year", "Jahr"}};
+  for (const auto& [en, de] : german) {
+    if (en == unit) return de;
+  }
+  return unit;
+}
 
 class writer {
  public:
@@ -23,6 +41,7 @@ class writer {
     out_ += "\r\n";
     first_ = true;
   }
+  void kind(row_kind k) { text(format_.lang == engine::language::de ? kind_de[k] : kind_en[k]); }
   std::string date(engine::date day) const {
     return format_.lang == engine::language::de ? engine::format_swiss_date(day) : engine::format_iso_date(day);
   }
@@ -51,6 +70,19 @@ void totals(writer& w, const schedule_row& first, std::int64_t quantity, engine:
   w.text(w.date(first.award_from));
   w.text(w.date(first.award_to));
   for (int k = 0; k < 3; ++k) w.text("");
+  w.kind(tender_total_row);
+  w.end_row();
+}
+
+// The one total of a schedule of several tenders: their values summed (quantities of different
+// items are not added up).
+void grand_total(writer& w, engine::rappen value, bool de) {
+  w.text("");
+  w.text(de ? "Gesamttotal" : "Grand total");
+  for (int k = 0; k < 7; ++k) w.text("");
+  w.number(engine::format_chf(value));
+  for (int k = 0; k < 5; ++k) w.text("");
+  w.kind(grand_total_row);
   w.end_row();
 }
 
@@ -118,14 +150,14 @@ std::string schedule_csv(const std::vector<schedule_row>& rows, const schedule_f
   for (const auto* header : de ? headers_de : headers_en) w.text(header);
   w.end_row();
   std::int64_t quantity = 0;
-  engine::rappen value = 0;
+  engine::rappen value = 0, all = 0;
   for (std::size_t k = 0; k < rows.size(); ++k) {
     const auto& r = rows[k];
     w.text(r.tender);
     w.text(r.title);
     w.text(r.cpv);
     w.text(r.item);
-    w.text(r.unit);
+    w.text(unit_word(r.unit, format.lang));
     w.text(r.buyer);
     w.text(r.buyer_name);
     w.number(std::to_string(r.quantity));
@@ -136,15 +168,18 @@ std::string schedule_csv(const std::vector<schedule_row>& rows, const schedule_f
     w.text(r.lead ? (de ? "ja" : "yes") : "");
     w.number(std::to_string(r.intent));
     w.text(r.note);
+    w.kind(intent_row);
     w.end_row();
     quantity += r.quantity;
     value += r.value;
     if (k + 1 == rows.size() || rows[k + 1].bundle != r.bundle) {
       totals(w, r, quantity, value);
+      all += value;
       quantity = 0;
       value = 0;
     }
   }
+  if (format.grand_total) grand_total(w, all, de);
   return w.take();
 }
 

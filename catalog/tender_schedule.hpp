@@ -1,6 +1,6 @@
 #pragma once
 // The quantity schedule of joint tenders (Mengengerüst, DOMAIN.md §5): one CSV row per member
-// intent and a totals row per tender, for the tender documents.
+// intent, a totals row per tender and, for a run, one grand total, for the tender documents.
 
 #include <optional>
 #include <string>
@@ -51,8 +51,10 @@ struct schedule_format {
   char separator = ',';
   /// A UTF-8 byte order mark first, so that Excel reads UTF-8.
   bool bom = false;
-  /// Headers, the lead mark and dates (31.05.2027) in German, or English (ISO dates).
+  /// Headers, units, the lead mark, row kinds and dates (31.05.2027) in German, or English (ISO dates).
   engine::language lang = engine::language::en;
+  /// One grand total after the last tender's total (the schedule of a run).
+  bool grand_total = false;
 };
 
 /// The separator a name stands for: "comma" → ',', "semicolon" → ';' (as the API's ?sep= and the
@@ -60,7 +62,9 @@ struct schedule_format {
 std::optional<char> parse_separator(std::string_view name);
 
 /// The schedule of `rows` (grouped by bundle, in the order given), each tender followed by its
-/// totals row. RFC 4180: CRLF line ends; a cell with a comma, a semicolon, a quote or a line break
+/// totals row, and with `grand_total` one grand total of the values. The last column says what
+/// each row is (intent, tender_total, grand_total), so that a sum over the intents' rows equals the
+/// grand total to the Rappen. RFC 4180: CRLF line ends; a cell with a comma, a semicolon, a quote or a line break
 /// is quoted with doubled quotes. Text cells are written by csv_cell.
 std::string schedule_csv(const std::vector<schedule_row>& rows, const schedule_format& format);
 

@@ -65,6 +65,7 @@ int run_export(const std::vector<std::string>& raw) {
   if (!separator) throw usage_error("--sep must be comma or semicolon");
   schedule.separator = *separator;
   schedule.bom = args.has("bom");
+  schedule.grand_total = true;
 
   const auto db = open_migrated_database(args);
   const auto run = store::find_run(*db, wanted);

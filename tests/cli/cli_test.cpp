@@ -326,7 +326,7 @@ TEST_CASE("export writes a run's quantity schedule and one OCDS release per join
   const std::string written{std::istreambuf_iterator<char>{csv_file}, {}};
   CHECK(written.starts_with("\xEF\xBB\xBF" "Ausschreibung;Titel;CPV;"));
   // The same bytes the API serves for GET /api/v1/bundling-runs/ID/schedule.csv?sep=semicolon&bom=1&lang=de.
-  CHECK(written == catalog::schedule_csv(store::schedule_of_run(*db, run.id, engine::language::de), {';', true, engine::language::de}));
+  CHECK(written == catalog::schedule_csv(store::schedule_of_run(*db, run.id, engine::language::de), {';', true, engine::language::de, true}));
   const auto document = catalog::read_csv(written.substr(3), ';');
   REQUIRE_FALSE(document.error);
   CHECK(document.records.size() > 10);

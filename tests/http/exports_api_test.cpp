@@ -56,7 +56,8 @@ TEST_CASE("the quantity schedule reads back as the bundle, with totals to the Ra
   const auto& members = bundle.at("members").as_array();
   for (std::size_t k = 0; k < 12; ++k) {
     const auto& row = records[k + 1].fields;
-    REQUIRE(row.size() == 15);
+    REQUIRE(row.size() == 16);
+    CHECK(row[15] == "intent");
     CHECK(row[0] == bundle.at("tender").as_string());
     CHECK(row[5] == members[k].at("organisation").as_string());
     CHECK(std::stoll(row[7]) == members[k].at("quantity").as_int64());
@@ -74,6 +75,7 @@ TEST_CASE("the quantity schedule reads back as the bundle, with totals to the Ra
   }
   const auto& totals = records.back().fields;
   CHECK(totals[1] == "Total");
+  CHECK(totals[15] == "tender_total");
   CHECK(std::stoll(totals[7]) == quantity);
   CHECK(rappen_of(totals[9]) == sum);
   CHECK(sum == *engine::rappen_from_chf(bundle.at("value_chf").to_number<double>()));
@@ -90,12 +92,14 @@ TEST_CASE("the de-CH schedule opens with the BOM and semicolons, German headers 
   const auto csv = catalog::read_csv(reply.body, ';');
   REQUIRE_FALSE(csv.error);
   CHECK(csv.records[1].fields[11] == "01.06.2027");
-  CHECK(csv.records[1].fields.size() == 15);
+  CHECK(csv.records[1].fields.size() == 16);
+  CHECK(csv.records[1].fields[4] == "Schüler/in");  // before: "pupil" in the German schedule
+  CHECK(csv.records[1].fields[15] == "Absicht");
   CHECK(test::http_get(f.port(), path + "/schedule.csv?sep=tab", f.coordinator).status == 400);
   // The run's schedule holds the same joint tender; a municipality may not read the whole run.
   const auto run = test::http_get(f.port(), "/api/v1/bundling-runs/latest/schedule.csv", f.auditor);
   REQUIRE(run.status == 200);
-  CHECK(catalog::read_csv(run.body, ',').records.size() == 14);
+  CHECK(catalog::read_csv(run.body, ',').records.size() == 15);  // header, 12 members, the tender's total, the grand total
   CHECK(test::http_get(f.port(), "/api/v1/bundling-runs/latest/schedule.csv", f.kriens).status == 403);
   CHECK(test::http_get(f.port(), path + "/schedule.csv", f.kriens).status == 200);  // Kriens takes part
 }
@@ -121,4 +125,35 @@ TEST_CASE("the OCDS release of a joint tender validates against the OCDS 1.1 rel
   auto broken = release.as_object();
   broken["tender"].as_object()["procurementMethod"] = "by-lottery";
   CHECK_FALSE(catalog::validate_against(schema, broken).empty());
+}
+
+TEST_CASE("the run's schedule has one grand total: the sum of the tenders' totals and of the intents' rows, to the Rappen") {
+  api_fixture f;
+  submit_all(f);
+  // Before: a total row per tender and no grand total, so a column sum counted every amount twice.
+  const auto reply = test::http_get(f.port(), "/api/v1/bundling-runs/latest/schedule.csv", f.coordinator);
+  REQUIRE(reply.status == 200);
+  const auto csv = catalog::read_csv(reply.body, ',');
+  REQUIRE_FALSE(csv.error);
+  engine::rappen intents = 0, tenders = 0, grand = 0;
+  int grand_totals = 0, tender_totals = 0;
+  for (std::size_t k = 1; k < csv.records.size(); ++k) {
+    const auto& row = csv.records[k].fields;
+    REQUIRE(row.size() == 16);
+    if (row[15] == "intent") intents += rappen_of(row[9]);
+    if (row[15] == "tender_total") {
+      tenders += rappen_of(row[9]);
+      ++tender_totals;
+    }
+    if (row[15] == "grand_total") {
+      grand = rappen_of(row[9]);
+      ++grand_totals;
+      CHECK(k + 1 == csv.records.size());  // the last row
+    }
+  }
+  CHECK(grand_totals == 1);
+  CHECK(tender_totals >= 1);
+  CHECK(grand > 0);
+  CHECK(grand == tenders);
+  CHECK(grand == intents);
 }

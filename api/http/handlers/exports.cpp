@@ -80,7 +80,8 @@ void add_export_routes(router& routes, store::database& db) {
 
   routes.add(beast_http::verb::get, "/api/v1/bundling-runs/{id}/schedule.csv", access::authenticated, [&db](request_context& ctx) {
     require_role(ctx, {store::role::coordinator, store::role::auditor});
-    const auto format = format_from(ctx);
+    auto format = format_from(ctx);
+    format.grand_total = true;
     const auto wanted = ctx.param("id");
     const auto id = run_selector(wanted);
     const auto run = id ? store::find_run(db, *id) : std::nullopt;
