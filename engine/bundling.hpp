@@ -266,6 +266,9 @@ inline constexpr static_name unpriceable = "UNPRICEABLE";
 /// A person changed the tender after the engine proposed it; texts: change (decline, move_out,
 /// merge, review), subject, by; amounts: value_before, savings_before.
 inline constexpr static_name reevaluated = "REEVALUATED";
+/// The codes a flag can have: an individual purchase's reasons and the run's warnings.
+inline constexpr static_name of_flags[] = {single_buyer,   not_worth,    hardware_too_small, splitting_risk,
+                                           window_shift,   no_thresholds, unpriceable};
 }  // namespace codes
 
 }  // namespace jointbuy::engine

@@ -23,6 +23,9 @@ struct audit_record {
   std::optional<std::string> after;
 };
 
+/// The kinds of record the audit log holds (audit_record::entity).
+inline constexpr const char* audited_entities[] = {"intent", "bundle", "bundling_run", "catalog_item", "organisation", "token"};
+
 /// A recorded change, with its sequence number and time.
 struct audit_entry {
   long long id = 0;

@@ -47,4 +47,7 @@ TEST_CASE("after a sequence of changes the audit log reproduces the history exac
   CHECK(entries[1].at("actor").as_string() == f.coordinator.substr(3, f.coordinator.find('.') - 3));
   CHECK(test::http_get(f.port(), "/api/v1/audit?entity=intent&id=" + id, f.kriens).status == 403);
   CHECK(test::http_get(f.port(), "/api/v1/audit?entity=intent", f.coordinator).status == 400);
+  const auto unknown = test::http_get(f.port(), "/api/v1/audit?entity=foo&id=1", f.coordinator);  // before: 200, empty
+  CHECK(unknown.status == 400);
+  CHECK(unknown.json().at("errors").at(0).at("field") == "entity");
 }

@@ -89,6 +89,10 @@ TEST_CASE("a municipality sees only the bundles it takes part in and the flags o
   REQUIRE_FALSE(flags.at("items").as_array().empty());
   for (const auto& flag : flags.at("items").as_array()) CHECK(flag.at("organisation") == "1059");
   CHECK(test::http_get(f.port(), "/api/v1/flags?organisation=1024", f.kriens).status == 403);
+  // Before: an unknown code listed nothing with 200, as if there were no such flags.
+  const auto unknown = test::http_get(f.port(), "/api/v1/flags?code=FOO", f.kriens);
+  CHECK(unknown.status == 400);
+  CHECK(unknown.json().at("errors").at(0).at("field") == "code");
   const auto small = test::http_request(f.port(), verb::get, "/api/v1/flags?code=HARDWARE_TOO_SMALL_FOR_PUBLIC_TENDER", {},
                                         api_fixture::auth(f.kriens, {{"Accept-Language", "de"}}));
   REQUIRE(small.json().at("items").as_array().size() == 1);

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include "api/http/handlers/routes.hpp"
@@ -25,7 +27,15 @@ void add_audit_routes(router& routes, store::database& db) {
     const auto entity = ctx.target.get("entity");
     const auto id = ctx.target.get("id");
     std::vector<field_error> errors;
-    if (!entity || entity->empty()) errors.push_back({"entity", "is required (intent, bundle, catalog_item, organisation, token)"});
+    std::string entities;
+    for (const auto* e : store::audited_entities) entities.append(entities.empty() ? "" : ", ").append(e);
+    const bool known = entity && std::any_of(std::begin(store::audited_entities), std::end(store::audited_entities),
+                                             [&](const char* e) { return *entity == e; });
+    if (!entity || entity->empty()) {
+      errors.push_back({"entity", "is required (" + entities + ")"});
+    } else if (!known) {
+      errors.push_back({"entity", "must be one of " + entities});
+    }
     if (!id || id->empty()) errors.push_back({"id", "is required"});
     if (!errors.empty()) throw bad_request("entity and id name the record whose history to show.", std::move(errors));
     const auto page = parse_page(ctx.target);

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include "api/http/handlers/bundle_views.hpp"
@@ -119,6 +121,12 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
     filter.limit = page.limit;
     filter.organisation = ctx.target.get("organisation");
     filter.code = ctx.target.get("code");
+    if (filter.code && std::none_of(std::begin(engine::codes::of_flags), std::end(engine::codes::of_flags),
+                                    [&](const engine::static_name& c) { return c.view() == *filter.code; })) {
+      std::string known;
+      for (const auto& c : engine::codes::of_flags) known.append(known.empty() ? "" : ", ").append(c.view());
+      throw bad_request("The query parameters are invalid.", {{"code", "must be one of " + known}});
+    }
     if (ctx.is_municipality()) {
       if (filter.organisation && filter.organisation != ctx.who().organisation) {
         throw forbidden("A municipality sees only the flags on its own intents.");
