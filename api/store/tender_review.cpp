@@ -178,7 +178,7 @@ void save(soci::session& session, const review::change& c, const review::request
   }
   if (c.absorbed) {
     save_state(session, *r.other, *c.absorbed);
-    session << "DELETE FROM bundle_members WHERE bundle_id = :id", soci::use(r.other->id, "id");
+    save_evaluation(session, *c.absorbed, versions);  // no members, no figures
     record_change(session, *r.other, *c.absorbed, who.name, c.action, r.comment, std::nullopt, "bundle_decided",
                   {{"merged_into", c.after.id}});
   }

@@ -136,6 +136,17 @@ tender reevaluated(const tender& t, engine::bundle fresh, engine::reason why, bo
   return after;
 }
 
+// A tender left without intents: no members, answers or figures (a page must not show the value
+// of intents that went elsewhere).
+void empty_out(tender& t) {
+  t.bundle.members.clear();
+  t.bundle.buyers = 0;
+  t.bundle.quantity = 0;
+  t.bundle.value = 0;
+  t.bundle.estimated_savings = 0;
+  t.answers.clear();
+}
+
 change granted(const tender& t, const request& r, tender after) {
   after.version = t.version + 1;
   return {r.action, t, std::move(after), false, {}, std::nullopt};
@@ -184,8 +195,7 @@ outcome decline(const tender& t, const actor& who, const request& r, const curre
     if (*why != refusal::reason::all_withdrawn) return refuse(*why, t, who, r);
     after.status = status::needs_review;
     after.review_reason = "Every other buyer's intents were withdrawn after " + who.organisation + " declined.";
-    after.bundle.members.clear();
-    after.answers.clear();
+    empty_out(after);
   } else {
     after = reevaluated(t, std::move(std::get<engine::bundle>(fresh)), engine::reevaluation("decline", who.organisation, who.name, t.bundle),
                         false);
@@ -231,8 +241,7 @@ outcome merge(const tender& t, const actor& who, const request& r, const current
   auto absorbed = other;
   absorbed.status = status::withdrawn;
   absorbed.review_reason = "Merged into bundle " + std::to_string(t.id) + ".";
-  absorbed.bundle.members.clear();
-  absorbed.answers.clear();
+  empty_out(absorbed);
   absorbed.version = other.version + 1;
   c.absorbed = std::move(absorbed);
   return c;

@@ -305,6 +305,11 @@ TEST_CASE("a coordinator moves an intent out of a proposed tender and merges two
   const auto absorbed = test::http_get(f.port(), alone->path, f.coordinator).json();
   CHECK(absorbed.at("status") == "withdrawn");
   CHECK(absorbed.at("members").as_array().empty());
+  // Before: buyers 1 and the moved intent's value stayed on the emptied bundle.
+  CHECK(absorbed.at("buyers") == 0);
+  CHECK(absorbed.at("quantity") == 0);
+  CHECK(absorbed.at("value_chf").to_number<double>() == 0.0);
+  CHECK(absorbed.at("estimated_savings_chf").to_number<double>() == 0.0);
 }
 
 TEST_CASE("an approved tender outlives the run that proposed it: it is listed under tenders and its intents link to it") {

@@ -305,6 +305,8 @@ TEST_CASE("a decline re-evaluates without the buyer, whose intent is bought indi
     const auto& emptied = granted(apply(w.t, kriens, ask(action::decline), alone));
     CHECK(emptied.after.status == status::needs_review);
     CHECK(emptied.after.bundle.members.empty());
+    CHECK(emptied.after.bundle.buyers == 0);
+    CHECK(emptied.after.bundle.value == 0);
     CHECK(emptied.after.answers.empty());
   }
 }
@@ -356,6 +358,11 @@ TEST_CASE("moving out and merging") {
   REQUIRE(merged.absorbed);
   CHECK(merged.absorbed->status == status::withdrawn);
   CHECK(merged.absorbed->bundle.members.empty());
+  // Before: the emptied bundle still said buyers 1 and the value of the intents that moved.
+  CHECK(merged.absorbed->bundle.buyers == 0);
+  CHECK(merged.absorbed->bundle.quantity == 0);
+  CHECK(merged.absorbed->bundle.value == 0);
+  CHECK(merged.absorbed->bundle.estimated_savings == 0);
   CHECK(merged.absorbed->version == other.t.version + 1);
   CHECK(merged.absorbed->review_reason.find("7") != std::string::npos);
   CHECK(merged.after.bundle.reasons.back().texts.at("subject") == "bundle 8");
