@@ -25,8 +25,7 @@ void require_no_problems(const std::vector<catalog::input_problem>& problems, en
   if (problems.empty()) return;
   std::vector<field_error> fields;
   for (const auto& p : problems) fields.push_back({p.field, p.why.in(lang), p.row});
-  auto refusal = lang == engine::language::de ? unprocessable_de(std::move(fields)) : unprocessable(std::move(fields));
-  throw refusal.with_more_errors(not_listed);
+  throw unprocessable(std::move(fields)).with_more_errors(not_listed);
 }
 
 void require_schema(std::string_view schema_name, const boost::json::value& body) {

@@ -29,6 +29,47 @@ problem& problem::with_allowed(std::vector<std::string> actions) {
   return *this;
 }
 
+problem& problem::with_german(std::string detail) {
+  detail_de_ = std::move(detail);
+  return *this;
+}
+
+const char* problem_title(const std::string& code, engine::language lang) {
+  struct title {
+    const char* code;
+    const char* en;
+    const char* de;
+  };
+  static constexpr title titles[] = {
+      {"bad-request", "The request is malformed", "Die Anfrage ist fehlerhaft"},
+      {"unauthorized", "A valid bearer token is required", "Eine gültige Anmeldung ist erforderlich"},
+      {"forbidden", "Not allowed for this token", "Für diese Anmeldung nicht erlaubt"},
+      {"not-found", "Not found", "Nicht gefunden"},
+      {"method-not-allowed", "Method not allowed", "Methode nicht erlaubt"},
+      {"validation", "The input is invalid", "Die Eingabe ist ungültig"},
+      {"stale-version", "The record has changed", "Der Eintrag wurde inzwischen geändert"},
+      {"edit-conflict", "The record has changed", "Der Eintrag wurde inzwischen geändert"},
+      {"version-required", "The version is required", "Die Version ist erforderlich"},
+      {"conflict", "The record exists already", "Den Eintrag gibt es schon"},
+      {"withdrawn", "The record is withdrawn", "Der Eintrag ist zurückgezogen"},
+      {"idempotency-key-reused", "The Idempotency-Key belongs to another request",
+       "Der Idempotency-Key gehört zu einer anderen Anfrage"},
+      {"illegal-transition", "The record's state does not allow this", "Der Stand des Eintrags erlaubt das nicht"},
+      {"not-a-joint-tender", "Not a joint tender", "Keine gemeinsame Ausschreibung"},
+      {"unsupported-media-type", "Unsupported media type", "Nicht unterstütztes Format"},
+      {"payload-too-large", "The request body is too large", "Der Inhalt der Anfrage ist zu gross"},
+      {"rate-limited", "Too many requests", "Zu viele Anfragen"},
+      {"overloaded", "Too many connections", "Zu viele Verbindungen"},
+      {"unavailable", "The service is unavailable", "Der Dienst ist nicht verfügbar"},
+      {"not-ready", "Not ready", "Noch nicht bereit"},
+      {"internal", "Internal server error", "Interner Fehler"},
+  };
+  for (const auto& t : titles) {
+    if (code == t.code) return lang == engine::language::de ? t.de : t.en;
+  }
+  return nullptr;
+}
+
 problem bad_request(std::string detail, std::vector<field_error> errors) {
   return problem(status::bad_request, "bad-request", "The request is malformed", std::move(detail), std::move(errors));
 }
@@ -38,8 +79,8 @@ problem unauthorized(std::string detail) {
       .with_header("WWW-Authenticate", "Bearer realm=\"jointbuy\"");
 }
 
-problem forbidden(std::string detail) {
-  return problem(status::forbidden, "forbidden", "Not allowed for this token", std::move(detail));
+problem forbidden(std::string detail, std::string detail_de) {
+  return problem(status::forbidden, "forbidden", "Not allowed for this token", std::move(detail)).with_german(std::move(detail_de));
 }
 
 problem not_found(std::string detail) {
@@ -48,19 +89,19 @@ problem not_found(std::string detail) {
 
 problem unprocessable(std::vector<field_error> errors) {
   return problem(status::unprocessable_entity, "validation", "The input is invalid",
-                 "See errors for each field that failed and why.", std::move(errors));
+                 "See errors for each field that failed and why.", std::move(errors))
+      .with_german("Unter errors steht jedes fehlerhafte Feld mit dem Grund.");
 }
 
-problem unprocessable_de(std::vector<field_error> errors) {
-  return problem(status::unprocessable_entity, "validation", "Die Eingabe ist ungültig",
-                 "Unter errors steht jedes fehlerhafte Feld mit dem Grund.", std::move(errors));
-}
-
-response problem_response(const problem& p, unsigned http_version, bool keep_alive) {
+response problem_response(const problem& p, unsigned http_version, bool keep_alive, engine::language lang) {
+  // German only where the words exist: a German title above an English detail would be read as German.
+  const bool de = lang == engine::language::de && (!p.detail_de().empty() || p.detail().empty());
+  const auto words = de ? engine::language::de : engine::language::en;
+  const char* title = problem_title(p.code(), words);
   boost::json::object body{{"type", "urn:jointbuy:problem:" + p.code()},
-                           {"title", p.title()},
+                           {"title", title != nullptr ? std::string{title} : p.title()},
                            {"status", static_cast<int>(p.http_status())}};
-  if (!p.detail().empty()) body["detail"] = p.detail();
+  if (const auto& detail = de ? p.detail_de() : p.detail(); !detail.empty()) body["detail"] = detail;
   if (!p.errors().empty()) {
     // Whatever made the list, an answer names at most max_listed_problems and counts the rest.
     const auto listed = std::min(p.errors().size(), catalog::max_listed_problems);
@@ -81,6 +122,7 @@ response problem_response(const problem& p, unsigned http_version, bool keep_ali
   }
   response res{p.http_status(), http_version};
   res.set(beast_http::field::content_type, "application/problem+json");
+  res.set(beast_http::field::content_language, de ? "de" : "en");
   res.set(beast_http::field::cache_control, "no-store");
   for (const auto& [name, value] : p.headers()) res.set(name, value);
   res.keep_alive(keep_alive);
@@ -93,80 +135,82 @@ namespace {
 
 // The problem a refusal of the review's rules is for the client: 412 for a stale version, 404 for a
 // tender or intent the caller cannot see, 422 for a missing field, 409 with the allowed actions else.
+// The detail in both languages; the missing field's reason in the request's.
 problem refusal_problem(const review::refusal& r, engine::language lang) {
   using why = review::refusal::reason;
-  const bool de = lang == engine::language::de;
-  auto detail = describe(r, lang);
+  auto detail = describe(r, engine::language::en);
+  auto detail_de = describe(r, engine::language::de);
   switch (r.why) {
     case why::stale_version:
-      return problem(status::precondition_failed, "stale-version", de ? "Der Eintrag wurde geändert" : "The record has changed",
-                     std::move(detail));
+      return problem(status::precondition_failed, "stale-version", "The record has changed", std::move(detail))
+          .with_german(std::move(detail_de));
     case why::not_a_member:
-    case why::not_in_tender: return problem(status::not_found, "not-found", de ? "Nicht gefunden" : "Not found", std::move(detail));
+    case why::not_in_tender:
+      return problem(status::not_found, "not-found", "Not found", std::move(detail)).with_german(std::move(detail_de));
     case why::reference_missing:
-      return problem(status::unprocessable_entity, "validation", de ? "Die Eingabe ist ungültig" : "The input is invalid",
-                     std::move(detail), {{"reference", de ? "fehlt" : "is required"}});
+      return problem(status::unprocessable_entity, "validation", "The input is invalid", std::move(detail),
+                     {{"reference", lang == engine::language::de ? "fehlt" : "is required"}})
+          .with_german(std::move(detail_de));
     default: break;
   }
   std::vector<std::string> allowed;
   for (const auto a : r.allowed) allowed.emplace_back(review::to_string(a));
-  return problem(status::conflict, "illegal-transition",
-                 de ? "Der Stand des Eintrags erlaubt das nicht" : "The record's state does not allow this", std::move(detail))
+  return problem(status::conflict, "illegal-transition", "The record's state does not allow this", std::move(detail))
+      .with_german(std::move(detail_de))
       .with_allowed(std::move(allowed));
 }
 
 // A conflict with what is stored: 409, with a type of its own for each reason.
-problem conflict_problem(const store::conflict& e, engine::language lang) {
-  const bool de = lang == engine::language::de;
+problem conflict_problem(const store::conflict& e) {
+  const char* code = "conflict";
   switch (e.why()) {
-    case store::conflict::reason::idempotency_key_reused:
-      return problem(status::conflict, "idempotency-key-reused",
-                     de ? "Der Idempotency-Key gehört zu einer anderen Anfrage" : "The Idempotency-Key belongs to another request",
-                     describe(e, lang));
-    case store::conflict::reason::withdrawn:
-      return problem(status::conflict, "withdrawn", de ? "Der Eintrag ist zurückgezogen" : "The record is withdrawn", describe(e, lang));
+    case store::conflict::reason::idempotency_key_reused: code = "idempotency-key-reused"; break;
+    case store::conflict::reason::withdrawn: code = "withdrawn"; break;
     case store::conflict::reason::key_taken: break;
   }
-  return problem(status::conflict, "conflict", de ? "Den Eintrag gibt es schon" : "The record exists already", describe(e, lang));
+  return problem(status::conflict, code, problem_title(code, engine::language::en), describe(e, engine::language::en))
+      .with_german(describe(e, engine::language::de));
 }
 
 }  // namespace
 
-problem stale_version_problem(const store::stale_version& e, engine::language lang, status code) {
-  const bool de = lang == engine::language::de;
-  return problem(code, code == status::precondition_failed ? "stale-version" : "edit-conflict",
-                 de ? "Der Eintrag wurde inzwischen geändert" : "The record has changed", describe(e, lang));
+problem stale_version_problem(const store::stale_version& e, status code) {
+  return problem(code, code == status::precondition_failed ? "stale-version" : "edit-conflict", "The record has changed",
+                 describe(e, engine::language::en))
+      .with_german(describe(e, engine::language::de));
 }
 
 response problem_response(std::exception_ptr error, unsigned http_version, bool keep_alive, engine::language lang) {
   try {
     std::rethrow_exception(error);
   } catch (const problem& p) {
-    return problem_response(p, http_version, keep_alive);
+    return problem_response(p, http_version, keep_alive, lang);
   } catch (const store::unavailable& e) {
     log_error("database unavailable", e.what());
     return problem_response(problem(status::service_unavailable, "unavailable", "The service is unavailable",
                                     "The database cannot be reached right now; try again shortly.")
+                                .with_german("Die Datenbank ist gerade nicht erreichbar; bitte gleich nochmals versuchen.")
                                 .with_header("Retry-After", "5"),
-                            http_version, keep_alive);
+                            http_version, keep_alive, lang);
   } catch (const store::refused& e) {
-    return problem_response(refusal_problem(e.facts(), lang), http_version, keep_alive);
+    return problem_response(refusal_problem(e.facts(), lang), http_version, keep_alive, lang);
   } catch (const store::stale_version& e) {
-    return problem_response(stale_version_problem(e, lang), http_version, keep_alive);
+    return problem_response(stale_version_problem(e), http_version, keep_alive, lang);
   } catch (const store::conflict& e) {
-    return problem_response(conflict_problem(e, lang), http_version, keep_alive);
+    return problem_response(conflict_problem(e), http_version, keep_alive, lang);
   } catch (const store::not_found& e) {
-    const bool de = lang == engine::language::de;
-    return problem_response(problem(status::not_found, "not-found", de ? "Nicht gefunden" : "Not found", describe(e, lang)),
-                            http_version, keep_alive);
+    return problem_response(problem(status::not_found, "not-found", "Not found", describe(e, engine::language::en))
+                                .with_german(describe(e, engine::language::de)),
+                            http_version, keep_alive, lang);
   } catch (const std::exception& e) {
     log_error("internal error", e.what());
   } catch (...) {
     log_error("internal error", "a non-standard exception");
   }
   return problem_response(problem(status::internal_server_error, "internal", "Internal server error",
-                                  "The error has been logged."),
-                          http_version, keep_alive);
+                                  "The error has been logged.")
+                              .with_german("Der Fehler wurde protokolliert."),
+                          http_version, keep_alive, lang);
 }
 
 }  // namespace jointbuy::http

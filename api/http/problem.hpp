@@ -42,6 +42,9 @@ class problem : public std::exception {
   std::size_t more_errors() const { return more_errors_; }
   /// Names the actions the record's state allows instead (member "allowed" of a 409).
   problem& with_allowed(std::vector<std::string> actions);
+  /// The detail in German, for clients that ask for German (Accept-Language: de).
+  problem& with_german(std::string detail);
+  const std::string& detail_de() const { return detail_de_; }
   const std::optional<std::vector<std::string>>& allowed() const { return allowed_; }
 
  private:
@@ -53,21 +56,24 @@ class problem : public std::exception {
   std::size_t more_errors_ = 0;
   std::vector<std::pair<std::string, std::string>> headers_;
   std::optional<std::vector<std::string>> allowed_;
+  std::string detail_de_;
 };
+
+/// The title of problem type `code` in `lang`: one title per type, whatever raised it. Nothing for
+/// a code the table does not know (its problem keeps the title it was made with).
+const char* problem_title(const std::string& code, engine::language lang);
 
 /// 400: the request cannot be understood.
 problem bad_request(std::string detail, std::vector<field_error> errors = {});
 /// 401: no valid bearer token; carries the WWW-Authenticate challenge.
 problem unauthorized(std::string detail);
-/// 403: the caller's role or organisation does not allow this.
-problem forbidden(std::string detail);
+/// 403: the caller's role or organisation does not allow this; `detail_de` says it in German.
+problem forbidden(std::string detail, std::string detail_de = {});
 /// 404: nothing here, or nothing the caller may see.
 problem not_found(std::string detail);
 /// 422: well-formed but invalid input, each failing field with its reason.
 problem unprocessable(std::vector<field_error> errors);
 
-/// 422 with German title and detail, for clients that asked for German.
-problem unprocessable_de(std::vector<field_error> errors);
 
 /// The response for the exception `error`, the only place where exceptions become statuses:
 /// problems as they are; store errors as 503 (with Retry-After), 409 or 404; anything else as a
@@ -77,10 +83,11 @@ response problem_response(std::exception_ptr error, unsigned http_version, bool 
 
 /// The problem for a stale version: 412 (stale-version) when the client's If-Match named it; 409
 /// (edit-conflict) where the client's copy said it in the body and the edits collide.
-problem stale_version_problem(const store::stale_version& e, engine::language lang,
-                              status code = status::precondition_failed);
+problem stale_version_problem(const store::stale_version& e, status code = status::precondition_failed);
 
-/// The response for `p` itself.
-response problem_response(const problem& p, unsigned http_version, bool keep_alive);
+/// The response for `p` itself, title and detail in `lang` where German words exist, with
+/// Content-Language.
+response problem_response(const problem& p, unsigned http_version, bool keep_alive,
+                          engine::language lang = engine::language::en);
 
 }  // namespace jointbuy::http

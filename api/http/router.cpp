@@ -60,7 +60,12 @@ void require_role(const request_context& ctx, std::initializer_list<store::role>
   for (const auto r : allowed) {
     if (ctx.who().role == r) return;
   }
-  throw forbidden("A " + std::string{store::to_string(ctx.who().role)} + " token may not do this.");
+  static constexpr const char* roles_de[] = {"Gemeinde", "Koordination", "Revision"};
+  std::string de = "Mit der Rolle ";
+  de.append(roles_de[static_cast<int>(ctx.who().role)]).append(" ist das nicht erlaubt.");
+  std::string en = "The role ";
+  en.append(store::to_string(ctx.who().role)).append(" may not do this.");
+  throw forbidden(std::move(en), std::move(de));
 }
 
 router::router(authenticator authenticate) : authenticate_(std::move(authenticate)) {}
@@ -105,6 +110,10 @@ response router::handle(const request& req) const {
       res = fallback_(req, context.target.path);
     }
     if (!res) res = run_route(context, chosen, allowed);
+    // The API's words (reasons, messages, headers of a German schedule) are in the language asked for.
+    if (context.target.path.starts_with("/api/") && res->find(beast_http::field::content_language) == res->end()) {
+      res->set(beast_http::field::content_language, preferred_language(req) == engine::language::de ? "de" : "en");
+    }
     if (req.method() == beast_http::verb::head) res->body().clear();
     return std::move(*res);
   } catch (...) {
@@ -115,14 +124,18 @@ response router::handle(const request& req) const {
 response router::run_route(request_context& context, const route* chosen, const std::string& allowed) const {
   if (chosen == nullptr && !allowed.empty()) {
     throw problem(status::method_not_allowed, "method-not-allowed", "Method not allowed", "This resource allows " + allowed + ".")
+        .with_german("Hier ist nur " + allowed + " möglich.")
         .with_header("Allow", allowed);
   }
-  if (chosen == nullptr) throw not_found("There is no resource at " + context.target.path + ".");
+  if (chosen == nullptr) {
+    throw not_found("There is no resource at " + context.target.path + ".").with_german("Unter " + context.target.path + " gibt es nichts.");
+  }
   if (chosen->who == access::authenticated) {
     context.caller = authenticate_(bearer_token(context.req));
     if (!context.caller) {
       throw problem(status::unauthorized, "unauthorized", "A valid bearer token is required",
                     "The token is unknown, malformed or revoked.")
+          .with_german("Die Anmeldung ist unbekannt, fehlerhaft oder widerrufen.")
           .with_header("WWW-Authenticate", "Bearer realm=\"jointbuy\", error=\"invalid_token\"");
     }
     if (limiter_) {
@@ -130,6 +143,8 @@ response router::run_route(request_context& context, const route* chosen, const 
         throw problem(status::too_many_requests, "rate-limited", "Too many requests",
                       "This token has sent more requests than the server takes from one caller; try again in " +
                           std::to_string(wait->count()) + " s.")
+            .with_german("Von dieser Anmeldung kamen zu viele Anfragen; bitte in " + std::to_string(wait->count()) +
+                         " s nochmals versuchen.")
             .with_header("Retry-After", std::to_string(wait->count()));
       }
     }

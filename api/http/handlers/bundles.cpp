@@ -98,7 +98,7 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
     }
     if (const auto organisation = ctx.target.get("organisation")) {
       if (ctx.is_municipality() && organisation != ctx.who().organisation) {
-        throw forbidden("A municipality sees only the tenders it takes part in.");
+        throw forbidden("A municipality sees only the tenders it takes part in.", "Eine Gemeinde sieht nur die Ausschreibungen, an denen sie teilnimmt.");
       }
       filter.organisation = *organisation;
     }
@@ -129,7 +129,7 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
     }
     if (ctx.is_municipality()) {
       if (filter.organisation && filter.organisation != ctx.who().organisation) {
-        throw forbidden("A municipality sees only the flags on its own intents.");
+        throw forbidden("A municipality sees only the flags on its own intents.", "Eine Gemeinde sieht nur die Hinweise zu ihren eigenen Absichten.");
       }
       filter.organisation = ctx.who().organisation;
     }

@@ -93,7 +93,7 @@ void add_catalog_routes(router& routes, store::database& db, const catalog::refe
       return item_response(ctx.req, status::ok, store::update_item(db, value, if_match.value_or(value.version), ctx.who().token_id));
     } catch (const store::stale_version& e) {
       if (if_match) throw;
-      throw stale_version_problem(e, preferred_language(ctx.req), status::conflict);
+      throw stale_version_problem(e, status::conflict);
     }
   });
 }

@@ -54,7 +54,8 @@ catalog::intake_scope caller_scope(const request_context& ctx, std::optional<std
   scope.today = engine::today_utc();
   if (ctx.is_municipality()) {
     if (organisation && organisation != ctx.who().organisation) {
-      throw forbidden("A municipality submits intents for its own organisation, " + ctx.who().organisation.value_or("") + ".");
+      throw forbidden("A municipality submits intents for its own organisation, " + ctx.who().organisation.value_or("") + ".",
+                      "Eine Gemeinde erfasst Absichten nur für sich selbst, " + ctx.who().organisation.value_or("") + ".");
     }
     scope.rule = catalog::organisation_rule::own_only;
     scope.organisation = ctx.who().organisation;
@@ -68,7 +69,8 @@ catalog::intake_scope caller_scope(const request_context& ctx, std::optional<std
 // every problem in the caller's language.
 void require_accepted(const request_context& ctx, const catalog::intake_result& intake) {
   if (intake.foreign_organisation) {
-    throw forbidden("A municipality submits intents for its own organisation, " + ctx.who().organisation.value_or("") + ".");
+    throw forbidden("A municipality submits intents for its own organisation, " + ctx.who().organisation.value_or("") + ".",
+                      "Eine Gemeinde erfasst Absichten nur für sich selbst, " + ctx.who().organisation.value_or("") + ".");
   }
   require_no_problems(intake.problems, preferred_language(ctx.req), intake.problems_not_listed);
 }
@@ -89,7 +91,7 @@ store::intent_filter filter_from(const request_context& ctx) {
   filter.organisation = ctx.target.get("organisation");
   if (ctx.is_municipality()) {
     if (filter.organisation && filter.organisation != ctx.who().organisation) {
-      throw forbidden("A municipality lists only its own intents.");
+      throw forbidden("A municipality lists only its own intents.", "Eine Gemeinde sieht nur ihre eigenen Absichten.");
     }
     filter.organisation = ctx.who().organisation;
   }
@@ -163,7 +165,8 @@ void add_intent_routes(router& routes, store::database& db) {
       const auto current = visible_intent(ctx, session);
       if (!expected) {
         throw problem(status::precondition_required, "version-required", "If-Match is required",
-                      "Send If-Match with the intent's ETag, so that no change is lost.");
+                      "Send If-Match with the intent's ETag, so that no change is lost.")
+            .with_german("Bitte If-Match mit dem ETag der Absicht senden, damit keine Änderung verloren geht.");
       }
       catalog::intake_scope scope;
       scope.rule = catalog::organisation_rule::unchangeable;
