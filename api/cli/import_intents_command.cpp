@@ -36,7 +36,7 @@ int run_import_intents(const std::vector<std::string>& raw) {
   scope.organisation = args.get("org");
   if (scope.organisation) scope.rule = catalog::organisation_rule::own_only;
   scope.today = engine::today_utc();
-  const auto records = db->with_session([&](soci::session& session) -> std::optional<std::vector<store::intent_record>> {
+  const auto records = db->with_session([&](soci::session& session) -> std::optional<store::import_receipt> {
     const catalog::intake_lookups lookups{[&session](const std::string& id) { return store::find_item(session, id); },
                                           [&session](const std::string& id) { return store::find_organisation(session, id).has_value(); }};
     const auto intake = catalog::intake_csv(read_file(file), scope, lookups);
@@ -50,9 +50,8 @@ int run_import_intents(const std::vector<std::string>& raw) {
     return store::import_intents(session, drafts, "cli:import-intents");
   });
   if (!records) return 1;
-  engine::rappen total = 0;
-  for (const auto& record : *records) total += record.value;
-  std::cout << records->size() << " intents imported from " << file << ", CHF " << engine::format_chf_grouped(total) << "\n";
+  const auto total = records->value;
+  std::cout << records->ids.size() << " intents imported from " << file << ", CHF " << engine::format_chf_grouped(total) << "\n";
   return 0;
 }
 

@@ -1,5 +1,7 @@
 #include "api/store/intents.hpp"
 
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include "api/store/audit_log.hpp"
@@ -194,17 +196,66 @@ create_result create_intent(database& db, const catalog::intent_draft& fields, c
       [&](soci::session& session) { return create_intent(session, fields, actor, idempotency_key, request_hash); });
 }
 
-std::vector<intent_record> import_intents(soci::session& session, const std::vector<catalog::intent_draft>& drafts,
-                                          const std::string& actor) {
-  transaction tx{session};
-  std::vector<intent_record> records;
-  for (const auto& draft : drafts) {
-    const auto id = insert(session, draft, actor, std::nullopt, "");
-    records.push_back(*select_intent(session, id));
-    append_audit(session, {actor, "import", "intent", std::to_string(id), std::nullopt, audit_text(records.back())});
+std::optional<import_receipt> earlier_import(soci::session& session, const std::string& actor, const std::string& idempotency_key,
+                                             const std::string& request_hash) {
+  std::string stored_hash, ids;
+  long long value = 0;
+  session << "SELECT request_sha256, intent_ids, value_rappen FROM intent_imports WHERE created_by = :created_by "
+             "AND idempotency_key = :idempotency_key",
+      soci::use(actor, "created_by"), soci::use(idempotency_key, "idempotency_key"), soci::into(stored_hash), soci::into(ids),
+      soci::into(value);
+  if (!session.got_data()) return std::nullopt;
+  if (stored_hash != request_hash) {
+    throw conflict(conflict::reason::idempotency_key_reused, std::nullopt, "the Idempotency-Key was used for a different import");
   }
-  tx.commit();
-  return records;
+  import_receipt receipt{{}, value, true};
+  for (std::size_t start = 0; start < ids.size();) {
+    const auto end = std::min(ids.find(',', start), ids.size());
+    receipt.ids.push_back(std::stoll(ids.substr(start, end - start)));
+    start = end + 1;
+  }
+  return receipt;
+}
+
+import_receipt import_intents(soci::session& session, const std::vector<catalog::intent_draft>& drafts, const std::string& actor,
+                              const std::optional<std::string>& idempotency_key, const std::string& request_hash) {
+  try {
+    transaction tx{session};
+    import_receipt receipt;
+    std::string ids;
+    for (const auto& draft : drafts) {
+      const auto id = insert(session, draft, actor, std::nullopt, "");
+      const auto record = *select_intent(session, id);
+      append_audit(session, {actor, "import", "intent", std::to_string(id), std::nullopt, audit_text(record)});
+      receipt.ids.push_back(id);
+      receipt.value += record.value;
+      ids.append(ids.empty() ? "" : ",").append(std::to_string(id));
+    }
+    if (idempotency_key) {
+      const std::string now = utc_timestamp_now();
+      const long long value = receipt.value;
+      session << "INSERT INTO intent_imports (created_by, idempotency_key, request_sha256, intent_ids, value_rappen, created_at) "
+                 "VALUES (:created_by, :idempotency_key, :request_sha256, :intent_ids, :value_rappen, :created_at)",
+          soci::use(actor, "created_by"), soci::use(*idempotency_key, "idempotency_key"), soci::use(request_hash, "request_sha256"),
+          soci::use(ids, "intent_ids"), soci::use(value, "value_rappen"), soci::use(now, "created_at");
+    }
+    tx.commit();
+    return receipt;
+  } catch (...) {
+    // A concurrent import with the same key committed first: its receipt is the answer.
+    const auto original = std::current_exception();
+    if (idempotency_key) {
+      try {
+        rethrow_as_store_error();
+      } catch (const conflict& e) {
+        if (e.why() == conflict::reason::key_taken) {
+          if (auto earlier = earlier_import(session, actor, *idempotency_key, request_hash)) return *earlier;
+        }
+      } catch (...) {
+      }
+    }
+    std::rethrow_exception(original);
+  }
 }
 
 std::vector<intent_record> submitted_intents(soci::session& session) {

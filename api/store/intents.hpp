@@ -44,9 +44,25 @@ create_result create_intent(soci::session& session, const catalog::intent_draft&
 create_result create_intent(database& db, const catalog::intent_draft& fields, const std::string& actor,
                             const std::optional<std::string>& idempotency_key, const std::string& request_hash);
 
-/// Stores all `drafts` in one transaction, each audited as an import; all or nothing.
-std::vector<intent_record> import_intents(soci::session& session, const std::vector<catalog::intent_draft>& drafts,
-                                          const std::string& actor);
+/// What an import stored: the intents' ids and their value; `replayed` when the import is an
+/// earlier one's, found by its Idempotency-Key.
+struct import_receipt {
+  std::vector<long long> ids;
+  engine::rappen value = 0;
+  bool replayed = false;
+};
+
+/// The receipt of `actor`'s earlier import with `idempotency_key`, if there is one and its request
+/// hash is `request_hash`; the same key with another hash throws conflict (idempotency_key_reused).
+std::optional<import_receipt> earlier_import(soci::session& session, const std::string& actor, const std::string& idempotency_key,
+                                             const std::string& request_hash);
+
+/// Stores all `drafts` in one transaction, each audited as an import; all or nothing. With an
+/// idempotency key the receipt is kept, and a concurrent import with the same key and hash gets
+/// the receipt of the one that committed first.
+import_receipt import_intents(soci::session& session, const std::vector<catalog::intent_draft>& drafts, const std::string& actor,
+                              const std::optional<std::string>& idempotency_key = std::nullopt,
+                              const std::string& request_hash = {});
 
 /// Every submitted (not withdrawn) intent, read in the caller's session (and so in its transaction).
 std::vector<intent_record> submitted_intents(soci::session& session);

@@ -129,6 +129,9 @@ describe('the web pages', () => {
     await page.getByRole('button', { name: 'Importieren' }).click();
     await page.getByRole('status').getByText('1 Beschaffungsabsichten importiert', { exact: false }).waitFor();
     await screenshot(page, 'import');
+    // The same file again (still selected) is not stored twice: the page says so.
+    await page.getByRole('button', { name: 'Importieren' }).click();
+    await page.getByRole('status').getByText('Diese Datei wurde schon importiert', { exact: false }).waitFor();
   });
 
   it('a coordinator runs the engine, opens the joint tender, sees its timeline, approves it and downloads the CSV', async () => {

@@ -161,3 +161,27 @@ TEST_CASE("text that is not UTF-8 never enters the store through the import") {
   REQUIRE(latin1.status == 422);
   CHECK(std::string{latin1.json().at("errors").at(0).at("reason").as_string()}.find("UTF-8") != std::string::npos);
 }
+
+TEST_CASE("the same file imported twice with its Idempotency-Key is stored once; another file under that key is refused") {
+  api_fixture f;
+  const std::string file = "item,quantity,earliest,latest\nmonitor-24,2,2027-02-01,2027-05-31\nmonitor-27,1,2027-02-01,2027-05-31\n";
+  const test::header_list key{{"Idempotency-Key", "import-abc"}};
+  const auto first = import_csv(f, f.kriens, file, "", key);
+  REQUIRE(first.status == 201);
+  CHECK(first.json().at("replayed") == false);
+  // Before: the second upload of the same file stored every row again.
+  const auto again = import_csv(f, f.kriens, file, "", key);
+  REQUIRE(again.status == 201);
+  CHECK(again.json().at("replayed") == true);
+  CHECK(again.header("Idempotent-Replayed") == "true");
+  CHECK(again.json().at("ids") == first.json().at("ids"));
+  CHECK(again.json().at("value_chf") == first.json().at("value_chf"));
+  CHECK(f.rows("intents") == 2);
+  const auto other = import_csv(f, f.kriens, "item,quantity,earliest,latest\nmonitor-24,9,2027-02-01,2027-05-31\n", "", key);
+  CHECK(other.status == 409);
+  CHECK(other.json().at("type") == "urn:jointbuy:problem:idempotency-key-reused");
+  // The key is the caller's: another municipality's import under the same key is its own.
+  CHECK(import_csv(f, f.emmen, file, "", key).json().at("replayed") == false);
+  CHECK(f.rows("intents") == 4);
+  CHECK(import_csv(f, f.kriens, file, "", {{"Idempotency-Key", "bad key"}}).status == 400);
+}

@@ -41,6 +41,34 @@ response intent_response(soci::session& session, const request& req, status code
   return res;
 }
 
+// The request's Idempotency-Key, if it sent one: stored with what it created, so visible ASCII only,
+// that no byte of it can be misread later.
+std::optional<std::string> idempotency_key(const request_context& ctx) {
+  const auto found = ctx.req.find("Idempotency-Key");
+  if (found == ctx.req.end()) return std::nullopt;
+  std::string key{found->value()};
+  const bool visible = std::all_of(key.begin(), key.end(), [](char c) { return c > ' ' && c < '\x7f'; });
+  if (key.empty() || key.size() > max_idempotency_key || !visible) {
+    throw bad_request("Idempotency-Key must have 1 to 200 visible ASCII characters",
+                      {{"Idempotency-Key", "1 to 200 visible ASCII characters"}})
+        .with_german("Der Idempotency-Key muss 1 bis 200 sichtbare ASCII-Zeichen haben.");
+  }
+  return key;
+}
+
+// The answer to an import: what it stored, and whether it is an earlier import's.
+response import_response(const request& req, const store::import_receipt& receipt) {
+  boost::json::array ids;
+  for (const auto id : receipt.ids) ids.push_back(id);
+  auto res = json_response(req, status::created,
+                           {{"imported", receipt.ids.size()},
+                            {"ids", std::move(ids)},
+                            {"value_chf", engine::chf_from_rappen(receipt.value)},
+                            {"replayed", receipt.replayed}});
+  if (receipt.replayed) res.set("Idempotent-Replayed", "true");
+  return res;
+}
+
 // The intake's look-ups, in the request's one session.
 catalog::intake_lookups lookups_in(soci::session& session) {
   return {[&session](const std::string& id) { return store::find_item(session, id); },
@@ -120,16 +148,7 @@ store::intent_filter filter_from(const request_context& ctx) {
 void add_intent_routes(router& routes, store::database& db) {
   routes.add(beast_http::verb::post, "/api/v1/intents", access::authenticated, [&db](request_context& ctx) {
     require_role(ctx, {store::role::municipality, store::role::coordinator});
-    std::optional<std::string> key;
-    if (const auto found = ctx.req.find("Idempotency-Key"); found != ctx.req.end()) {
-      key = std::string{found->value()};
-      // Stored with the intent: visible ASCII only, so that no byte of it can be misread later.
-      const bool visible = std::all_of(key->begin(), key->end(), [](char c) { return c > ' ' && c < '\x7f'; });
-      if (key->empty() || key->size() > max_idempotency_key || !visible) {
-        throw bad_request("Idempotency-Key must have 1 to 200 visible ASCII characters",
-                          {{"Idempotency-Key", "1 to 200 visible ASCII characters"}});
-      }
-    }
+    const auto key = idempotency_key(ctx);
     return db.with_session([&](soci::session& session) {
       const auto draft = checked_draft(ctx, session, caller_scope(ctx, std::nullopt));
       const auto created = store::create_intent(session, draft, ctx.who().token_id, key, store::sha256_hex(ctx.req.body()));
@@ -191,20 +210,19 @@ void add_intent_routes(router& routes, store::database& db) {
     require_role(ctx, {store::role::municipality, store::role::coordinator});
     require_body_type(ctx.req, "text/csv", "CSV");
     const auto scope = caller_scope(ctx, ctx.target.get("organisation"));
+    const auto key = idempotency_key(ctx);
+    // The organisation the rows default to is part of the request.
+    const auto hash = store::sha256_hex(ctx.target.get("organisation").value_or("") + "\n" + ctx.req.body());
     return db.with_session([&](soci::session& session) {
+      // The same file again: the first import's answer, before the rows are checked against today.
+      if (key) {
+        if (auto earlier = store::earlier_import(session, ctx.who().token_id, *key, hash)) return import_response(ctx.req, *earlier);
+      }
       const auto intake = catalog::intake_csv(ctx.req.body(), scope, lookups_in(session));
       require_accepted(ctx, intake);
       std::vector<catalog::intent_draft> drafts;
       for (const auto& entry : intake.intents) drafts.push_back(entry.draft);
-      const auto records = store::import_intents(session, drafts, ctx.who().token_id);
-      boost::json::array ids;
-      engine::rappen total = 0;
-      for (const auto& record : records) {
-        ids.push_back(record.id);
-        total += record.value;
-      }
-      return json_response(ctx.req, status::created,
-                           {{"imported", records.size()}, {"ids", std::move(ids)}, {"value_chf", engine::chf_from_rappen(total)}});
+      return import_response(ctx.req, store::import_intents(session, drafts, ctx.who().token_id, key, hash));
     });
   });
 }

@@ -22,8 +22,15 @@ export async function render(main) {
       return;
     }
     try {
-      const result = await api.post('/api/v1/intents/import', await chosen.text(), { contentType: 'text/csv; charset=utf-8' });
-      const message = t('import.done', { count: result.imported, value: format.chf(result.value_chf) });
+      const text = await chosen.text();
+      // The file's own fingerprint as Idempotency-Key: the same file twice is stored once.
+      const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+      const key = 'import-' + Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+      const result = await api.post('/api/v1/intents/import', text, {
+        contentType: 'text/csv; charset=utf-8',
+        extraHeaders: { 'Idempotency-Key': key },
+      });
+      const message = t(result.replayed ? 'import.again' : 'import.done', { count: result.imported, value: format.chf(result.value_chf) });
       announce(message);
       replace(report, h('p', {}, message, ' ', h('a', { href: '#/intents' }, t('nav.myIntents'))));
     } catch (error) {
