@@ -29,8 +29,8 @@ void check_intent(const intent_draft& draft, const item* item, std::optional<eng
   const bool dates_ok = ok("earliest") && ok("latest") && draft.earliest != engine::date{} && draft.latest != engine::date{};
   if (dates_ok) {
     if (draft.latest < draft.earliest) {
-      problems.push_back({"latest", {"must not be before earliest (" + engine::format_iso_date(draft.earliest) + ")",
-                                     "darf nicht vor earliest (" + engine::format_swiss_date(draft.earliest) + ") liegen"}});
+      problems.push_back({"latest", {"must not be before Earliest (" + engine::format_iso_date(draft.earliest) + ")",
+                                     "darf nicht vor «Frühestens» (" + engine::format_swiss_date(draft.earliest) + ") liegen"}});
     } else if ((draft.latest - draft.earliest).count() > max_window_days) {
       problems.push_back({"latest", {"the award window may span at most 3 years", "das Vergabefenster darf höchstens 3 Jahre umfassen"}});
     }

@@ -14,22 +14,22 @@ boost::json::value parse_json_body(const request& req) {
   throw bad_request("The body is " + parsed.error->reason + ".", {{"body", parsed.error->reason}});
 }
 
-void require_no_errors(const std::vector<catalog::json_error>& errors) {
-  if (errors.empty()) return;
-  std::vector<field_error> fields;
-  for (const auto& e : errors) fields.push_back({e.path.empty() ? "body" : e.path.substr(1), e.reason});
-  throw unprocessable(std::move(fields));
+void require_no_errors(const std::vector<catalog::json_error>& errors, engine::language lang) {
+  require_no_problems(catalog::localise(errors), lang);
 }
 
 void require_no_problems(const std::vector<catalog::input_problem>& problems, engine::language lang, std::size_t not_listed) {
   if (problems.empty()) return;
   std::vector<field_error> fields;
   for (const auto& p : problems) fields.push_back({p.field, p.why.in(lang), p.row});
-  throw unprocessable(std::move(fields)).with_more_errors(not_listed);
+  // The reasons are in `lang`: so is the detail (a German client gets a German problem throughout).
+  auto refusal = unprocessable(std::move(fields)).with_more_errors(not_listed);
+  if (lang == engine::language::de) refusal.with_german("Unter errors steht jedes fehlerhafte Feld mit dem Grund.");
+  throw refusal;
 }
 
-void require_schema(std::string_view schema_name, const boost::json::value& body) {
-  require_no_errors(catalog::validate_against_schema(schema_name, body));
+void require_schema(std::string_view schema_name, const boost::json::value& body, engine::language lang) {
+  require_no_errors(catalog::validate_against_schema(schema_name, body), lang);
 }
 
 }  // namespace jointbuy::http

@@ -19,11 +19,13 @@ namespace jointbuy::http {
 boost::json::value parse_json_body(const request& req);
 
 /// Validates `body` against the embedded schema `schema_name`; throws a 422 problem listing every
-/// violation with its field ("cpv", "discount_tiers/0/discount_percent") when there is any.
-void require_schema(std::string_view schema_name, const boost::json::value& body);
+/// violation with its field ("cpv", "discount_tiers/0/discount_percent") and reason in `lang`
+/// when there is any.
+void require_schema(std::string_view schema_name, const boost::json::value& body, engine::language lang);
 
-/// Throws a 422 problem listing `errors` (JSON paths become field names) when there is any.
-void require_no_errors(const std::vector<catalog::json_error>& errors);
+/// Throws a 422 problem listing `errors` (JSON paths become field names, the validator's words
+/// plain ones in `lang`) when there is any.
+void require_no_errors(const std::vector<catalog::json_error>& errors, engine::language lang);
 
 /// Throws a 422 problem listing `problems` in `lang` when there is any, and counting `not_listed`
 /// more.

@@ -89,8 +89,7 @@ problem not_found(std::string detail) {
 
 problem unprocessable(std::vector<field_error> errors) {
   return problem(status::unprocessable_entity, "validation", "The input is invalid",
-                 "See errors for each field that failed and why.", std::move(errors))
-      .with_german("Unter errors steht jedes fehlerhafte Feld mit dem Grund.");
+                 "See errors for each field that failed and why.", std::move(errors));
 }
 
 response problem_response(const problem& p, unsigned http_version, bool keep_alive, engine::language lang) {

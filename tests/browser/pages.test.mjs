@@ -97,7 +97,7 @@ describe('the web pages', () => {
 
     const latestError = page.locator('[data-field="latest"] .error');
     await latestError.waitFor();
-    assert.match(await latestError.textContent(), /darf nicht vor earliest/);
+    assert.match(await latestError.textContent(), /darf nicht vor «Frühestens»/);
     assert.equal(await page.getByLabel('Spätestens').getAttribute('aria-invalid'), 'true');
     await screenshot(page, 'intent-form-error');
     assert.equal((await server.api('GET', '/api/v1/intents', server.tokens.kriens)).body.items.length, 0, 'nothing stored');
@@ -122,6 +122,9 @@ describe('the web pages', () => {
     const report = page.getByRole('table');
     await report.waitFor();
     assert.match(await report.textContent(), /fliegender-teppich/);
+    // Columns by the form's labels, not the API's field names.
+    assert.match(await report.textContent(), /Artikel/);
+    assert.doesNotMatch(await report.textContent(), /\bitem\b/);
     assert.equal(await page.getByRole('row', { name: /^3/ }).count(), 1, 'the bad row is named by its spreadsheet number');
 
     const good = `\ufeffArtikel;Menge;Von;Bis\r\nlaptop-standard-14;3;01.03.${year};31.03.${year}\r\n`;

@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "catalog/input_problem.hpp"
 #include "catalog/json_schema.hpp"
 
 using namespace jointbuy::catalog;
@@ -32,4 +33,23 @@ TEST_CASE("a string beyond its maxLength is reported too long and never reaches 
   bool pattern = false;
   for (const auto& e : validate_against_schema("catalog-item", bad)) pattern = pattern || (e.path == "/id" && e.reason.find("pattern") != std::string::npos);
   CHECK(pattern);
+}
+
+TEST_CASE("the validator's words become plain ones with their bounds, in English and German") {
+  using jointbuy::catalog::localise;
+  const auto said = localise({{"/quantity", "Expected number greater than or equal to 1.000000"},
+                              {"/quantity", "Expected number less than or equal to 10000000.000000"},
+                              {"/discount", "Expected number less than or equal to 0.500000"},
+                              {"/id", "String should be no more than 256 characters in length."},
+                              {"/reference", "String should be no fewer than 1 characters in length."},
+                              {"/cpv", "Failed to match regex specified by 'pattern' constraint."}});
+  REQUIRE(said.size() == 6);
+  CHECK(said[0].field == "quantity");
+  CHECK(said[0].why.en == "must be at least 1");
+  CHECK(said[0].why.de == "muss mindestens 1 sein");
+  CHECK(said[1].why.de == "darf höchstens 10'000'000 sein");
+  CHECK(said[2].why.en == "must be at most 0.5");
+  CHECK(said[3].why.de == "darf höchstens 256 Zeichen haben");
+  CHECK(said[4].why.de == "darf nicht leer sein");  // before: "String should be no fewer than 1 characters in length."
+  CHECK(said[5].why.de == "hat ein ungültiges Format");
 }

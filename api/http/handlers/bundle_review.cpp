@@ -39,7 +39,7 @@ using request_reader = void (*)(const boost::json::object& body, store::tender_r
 response review(request_context& ctx, store::database& db, const catalog::reference_data& reference, long long id,
                 const char* schema, request_reader read) {
   const auto body = parse_json_body(ctx.req);
-  require_schema(schema, body);
+  require_schema(schema, body, preferred_language(ctx.req));
   store::tender_request request;
   request.comment = comment_of(body);
   read(body.as_object(), request);

@@ -18,8 +18,9 @@ response item_response(const request& req, status code, const catalog::item& val
 
 // Parses and checks an item body: the schema, the amounts, the CPV list, the contract years, the
 // tiers, and that items sharing its compatibility key share its category and procurement type.
-catalog::item item_from_body(const boost::json::value& body, store::database& db, const catalog::reference_data& reference) {
-  require_schema("catalog-item", body);
+catalog::item item_from_body(const boost::json::value& body, store::database& db, const catalog::reference_data& reference,
+                             engine::language lang) {
+  require_schema("catalog-item", body, lang);
   std::vector<catalog::json_error> errors;
   auto value = catalog::item_from_json(body.as_object(), errors);
   auto checks = catalog::check_item(value, reference.cpv);
@@ -31,7 +32,7 @@ catalog::item item_from_body(const boost::json::value& body, store::database& db
       break;
     }
   }
-  require_no_errors(errors);
+  require_no_errors(errors, lang);
   return value;
 }
 
@@ -67,7 +68,7 @@ void add_catalog_routes(router& routes, store::database& db, const catalog::refe
 
   routes.add(beast_http::verb::post, "/api/v1/catalog/items", access::authenticated, [&db, &reference](request_context& ctx) {
     require_role(ctx, {store::role::coordinator});
-    auto value = item_from_body(parse_json_body(ctx.req), db, reference);
+    auto value = item_from_body(parse_json_body(ctx.req), db, reference, preferred_language(ctx.req));
     const auto stored = store::create_item(db, value, ctx.who().token_id);
     auto res = item_response(ctx.req, status::created, stored);
     res.set(beast_http::field::location, "/api/v1/catalog/items/" + stored.id);
@@ -77,7 +78,7 @@ void add_catalog_routes(router& routes, store::database& db, const catalog::refe
   routes.add(beast_http::verb::put, "/api/v1/catalog/items/{id}", access::authenticated, [&db, &reference](request_context& ctx) {
     require_role(ctx, {store::role::coordinator});
     const auto body = parse_json_body(ctx.req);
-    auto value = item_from_body(body, db, reference);
+    auto value = item_from_body(body, db, reference, preferred_language(ctx.req));
     if (value.id != ctx.param("id")) {
       throw unprocessable({{"id", "must be the id in the URL, '" + ctx.param("id") + "'; ids do not change"}});
     }

@@ -5,6 +5,22 @@ import * as format from '../format.js';
 import { t } from '../i18n.js';
 import { announce, describeError } from '../ui.js';
 
+// The column as the form labels it; the file's own words for anything else ("file", "row", a header).
+const columnLabels = {
+  item: 'import.column.item',
+  quantity: 'field.quantity',
+  unit_price_chf: 'import.column.unitPrice',
+  earliest: 'field.earliest',
+  latest: 'field.latest',
+  contract_years: 'import.column.contractYears',
+  note: 'field.note',
+  organisation: 'field.organisation',
+};
+
+function column(name) {
+  return columnLabels[name] ? t(columnLabels[name]) : name;
+}
+
 export async function render(main) {
   const file = h('input', { type: 'file', accept: '.csv,text/csv', required: true });
   const report = h('div', { 'aria-live': 'polite' });
@@ -42,7 +58,7 @@ export async function render(main) {
       replace(report, table({
         caption: t('import.failed', { count: error.errors.length }),
         head: [t('import.row'), t('import.field'), t('import.reason')],
-        rows: error.errors.map((e) => [e.row ? String(e.row) : '–', e.field, e.reason]),
+        rows: error.errors.map((e) => [e.row ? String(e.row) : '–', column(e.field), e.reason]),
         numeric: [0],
       }));
     }
