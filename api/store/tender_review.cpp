@@ -9,6 +9,7 @@
 #include "api/store/catalog_items.hpp"
 #include "api/store/events.hpp"
 #include "api/store/intents.hpp"
+#include "api/store/organisations.hpp"
 #include "api/store/row_select.hpp"
 #include "api/store/timestamps.hpp"
 #include "api/store/transaction.hpp"
@@ -188,8 +189,16 @@ void save(soci::session& session, const review::change& c, const review::request
 }
 
 // The granted change of `result`, or its refusal thrown as store::refused.
-review::change granted(review::outcome result) {
-  if (auto* refusal = std::get_if<review::refusal>(&result)) throw refused(std::move(*refusal));
+review::change granted(soci::session& session, review::outcome result) {
+  if (auto* refusal = std::get_if<review::refusal>(&result)) {
+    // The buyers still to answer by the names people know them by, their number beside.
+    if (refusal->why == review::refusal::reason::buyers_pending) {
+      for (auto& organisation : refusal->subjects) {
+        if (const auto found = find_organisation(session, organisation)) organisation = found->name + " (" + organisation + ")";
+      }
+    }
+    throw refused(std::move(*refusal));
+  }
   return std::move(std::get<review::change>(result));
 }
 
@@ -198,7 +207,7 @@ void apply_and_save(soci::session& session, const reviewer& who, const review::t
   std::vector<const review::tender*> tenders{&t};
   if (r.other != nullptr) tenders.push_back(r.other);
   const auto now = load_intents(session, who, tenders);
-  save(session, granted(review::apply(t, who.actor, r, now.input)), r, who.actor, now.versions);
+  save(session, granted(session, review::apply(t, who.actor, r, now.input)), r, who.actor, now.versions);
 }
 
 }  // namespace
@@ -278,7 +287,7 @@ std::vector<long long> hold_decided_intents(soci::session& session, const std::m
     reason.append(review::to_string(t.status)).append(", ").append(why).append(".");
     review::request r{review::action::reevaluate, t.version, reason, std::nullopt, 0, nullptr, reason};
     // Putting a tender under review re-evaluates nothing: no intents are needed.
-    save(session, granted(review::apply(t, actor, r, {})), r, actor, {});
+    save(session, granted(session, review::apply(t, actor, r, {})), r, actor, {});
   }
   return intents;
 }

@@ -90,7 +90,8 @@ TEST_CASE("a proposed joint tender is approved, confirmed by every buyer and ten
   CHECK(test::http_get(f.port(), b.path, f.kriens).json().at("status") == "approved");
   const auto unconfirmed = decide(f, b, "tendered", R"(, "reference": "simap-1")");
   CHECK(unconfirmed.status == 409);
-  CHECK(unconfirmed.json().at("detail").as_string().find("1024") != std::string::npos);
+  // The buyers still to answer by name, their number beside (before: "still to answer: 1059, 1024").
+  CHECK(unconfirmed.json().at("detail").as_string().find("Emmen (1024)") != std::string::npos);
   CHECK(answer(f, f.auditor, b, "confirm").status == 403);
   b = after(answer(f, f.kriens, b, "confirm"));
   b = after(answer(f, f.emmen, b, "confirm"));
