@@ -198,7 +198,8 @@ describe('the web pages', () => {
     await page.locator('#nav').getByRole('link', { name: 'Meine Bündel' }).click();
     await page.getByRole('link', { name: /school-administration-software/ }).click();
     await page.getByRole('button', { name: 'Teilnahme bestätigen' }).click();
-    await page.getByRole('status').getByText('Gespeichert: genehmigt.').waitFor();
+    // Before: "Gespeichert: genehmigt." (the tender's status, not the buyer's answer).
+    await page.getByRole('status').getByText('Ihre Teilnahme ist bestätigt.').waitFor();
     assert.match(await page.getByRole('row', { name: /Kriens/ }).textContent(), /bestätigt/);
     assert.equal(await page.getByRole('button', { name: 'Genehmigen' }).count(), 0, 'a municipality cannot decide');
   });
@@ -223,9 +224,9 @@ describe('the web pages', () => {
     expectProblem(422, '/api/v1/catalog/items/monitor-24');
     await signIn(page, server.url, server.tokens.coordinator);
     await page.locator('#nav').getByRole('link', { name: 'Hinweise' }).click();
-    await page.getByRole('table').getByText('Einzige Käuferin').first().waitFor();
+    await page.getByRole('table').getByText('Einzige Auftraggeberin').first().waitFor();
     await page.getByLabel('Art').selectOption('HARDWARE_TOO_SMALL_FOR_PUBLIC_TENDER');
-    await page.getByRole('table').getByText('Einzige Käuferin').waitFor({ state: 'detached' });
+    await page.getByRole('table').getByText('Einzige Auftraggeberin').waitFor({ state: 'detached' });
     const row = page.getByRole('row', { name: /Kriens \(1059\)/ });
     await row.waitFor();
     assert.match(await row.textContent(), /öffentliche Ausschreibung lohnt sich nicht/);
@@ -332,5 +333,21 @@ describe('the web pages', () => {
     const intent = buyer.getByRole('row', { name: /school-administration-software/ });
     await intent.waitFor();
     assert.match(await intent.textContent(), /Bündel \d+ \(genehmigt\)/);
+
+    // Declining asks first; cancelled, nothing happens.
+    await intent.getByRole('link', { name: /Bündel \d+/ }).click();
+    await buyer.getByRole('heading', { name: 'Entscheide' }).waitFor();
+    let question = '';
+    buyer.once('dialog', (dialog) => { question = dialog.message(); dialog.dismiss(); });
+    await buyer.getByRole('button', { name: 'Absagen' }).click();
+    assert.match(question, /einzeln beschafft/);
+    assert.equal(await buyer.getByRole('button', { name: 'Absagen' }).count(), 1);
+    // Confirmed, the decline is saved and said so; the page goes to the tenders the buyer still has,
+    // with no error (before: "Gespeichert: genehmigt." above "Not found – There is no bundle").
+    buyer.once('dialog', (dialog) => dialog.accept());
+    await buyer.getByRole('button', { name: 'Absagen' }).click();
+    await buyer.getByRole('status').getByText('Ihre Absage ist gespeichert', { exact: false }).waitFor();
+    await buyer.getByRole('heading', { name: 'Laufende Ausschreibungen' }).waitFor();
+    assert.doesNotMatch(await buyer.locator('main').textContent(), /Not found|Fehler/);
   });
 });

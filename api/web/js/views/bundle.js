@@ -5,7 +5,7 @@ import { api, ApiError } from '../api.js';
 import { field, h, replace, svg, table } from '../dom.js';
 import * as format from '../format.js';
 import { label, t } from '../i18n.js';
-import { announce, badge, describeError, organisationLabel, organisationNames } from '../ui.js';
+import { announce, badge, describeError, flash, organisationLabel, organisationNames } from '../ui.js';
 
 const DAY_WIDTH_MIN = 1.2;
 
@@ -69,11 +69,19 @@ function facts(bundle) {
 }
 
 // Sends a change with the version the page shows; a 409/412 reloads the page with the news.
-async function change(path, body, bundle, refresh) {
+// `done(updated)` says what was saved; with `next` the page goes there and says it (a buyer who
+// declined no longer sees the tender).
+async function change(path, body, bundle, refresh, { done, next } = {}) {
   try {
     const updated = await api.post(path, body, { version: bundle.version });
+    const message = done ? done(updated) : t('bundle.done', { status: label('status', updated.status) });
+    if (next) {
+      flash(message);
+      location.hash = next;
+      return;
+    }
     await refresh();
-    announce(t('bundle.done', { status: label('status', updated.status) }));
+    announce(message);
   } catch (error) {
     if (error instanceof ApiError && (error.status === 412 || error.status === 409)) {
       const reason = describeError(error);
@@ -92,6 +100,7 @@ function coordinatorPanel(bundle, refresh, others) {
   const buttons = decisions.map((action) => h('button', {
     type: 'button', class: action === 'reject' || action === 'withdraw' ? 'danger' : null,
     onclick: () => {
+      if ((action === 'reject' || action === 'withdraw') && !window.confirm(t(`bundle.ask.${action}`))) return undefined;
       const body = { decision: action, comment: comment.value };
       if (action === 'tendered') body.reference = reference.value;
       return change(`/api/v1/bundles/${bundle.id}/decision`, body, bundle, refresh);
@@ -129,7 +138,14 @@ function participationPanel(bundle, refresh) {
     field({ label: t('common.comment'), name: 'comment', input: comment }),
     h('div', { class: 'actions' }, answers.map((answer) => h('button', {
       type: 'button', class: answer === 'decline' ? 'danger' : null,
-      onclick: () => change(`/api/v1/bundles/${bundle.id}/participation`, { answer, comment: comment.value }, bundle, refresh),
+      onclick: () => {
+        if (answer === 'decline' && !window.confirm(t('bundle.ask.decline'))) return undefined;
+        return change(`/api/v1/bundles/${bundle.id}/participation`, { answer, comment: comment.value }, bundle, refresh, {
+          done: () => t(answer === 'confirm' ? 'bundle.confirmedDone' : 'bundle.declinedDone'),
+          // After a decline the tender is no longer the buyer's: its list, not a reload that fails.
+          next: answer === 'decline' ? '#/tenders' : undefined,
+        });
+      },
     }, t(`bundle.${answer}`)))));
 }
 

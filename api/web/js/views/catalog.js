@@ -22,7 +22,7 @@ export async function render(main, { me }) {
         currentLanguage() === 'en' ? item.name_en : item.name_de,
         `${label('category', item.category)} · ${label('type', item.procurement_type)}`,
         item.cpv,
-        `${format.chf(item.reference_price_chf)} / ${item.unit}${item.billing === 'yearly' ? ` (${label('billing', 'yearly')})` : ''}`,
+        `${format.chf(item.reference_price_chf)} / ${label('unit', item.unit)}${item.billing === 'yearly' ? ` (${label('billing', 'yearly')})` : ''}`,
         item.compatibility_key,
         me.role === 'coordinator' ? h('a', { href: `#/catalog/${item.id}`, 'aria-label': `${t('common.edit')} ${item.id}` }, t('common.edit')) : null,
       ].filter((x) => x !== null)),

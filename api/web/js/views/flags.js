@@ -24,7 +24,7 @@ export async function render(main, { me }) {
         label('code', f.code),
         organisationLabel(names, f.organisation),
         me.role === 'auditor' ? String(f.intent) : h('a', { href: `#/intents/${f.intent}` }, String(f.intent)),
-        f.code === 'WINDOW_SHIFT_SUGGESTED' ? `${f.details.shift_days > 0 ? '+' : ''}${f.details.shift_days} d → ${format.period(f.details.award_from, f.details.award_to)}` : '',
+        f.code === 'WINDOW_SHIFT_SUGGESTED' ? `${t(f.details.shift_days < 0 ? 'flags.earlier' : 'flags.later', { days: t(Math.abs(f.details.shift_days) === 1 ? 'days.one' : 'days.many', { n: format.count(Math.abs(f.details.shift_days)) }) })} → ${format.period(f.details.award_from, f.details.award_to)}` : '',
         f.message,
       ]),
       numeric: [2],

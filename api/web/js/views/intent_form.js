@@ -3,7 +3,7 @@
 import { api, ApiError, newIdempotencyKey } from '../api.js';
 import { clearFieldErrors, field, h, replace, showFieldErrors } from '../dom.js';
 import * as format from '../format.js';
-import { currentLanguage, t } from '../i18n.js';
+import { currentLanguage, label, t } from '../i18n.js';
 import { announce, describeError, flash, organisationNames, showFormError } from '../ui.js';
 
 function itemName(item) {
@@ -92,7 +92,7 @@ export async function render(main, { me, params }) {
   const priceHint = h('p', { class: 'hint', id: 'reference-price', 'aria-live': 'polite' });
   const combo = catalogueCombobox((item) => {
     chosen = item;
-    priceHint.textContent = item ? t('intents.referencePrice', { price: format.chf(item.reference_price_chf), unit: item.unit }) : '';
+    priceHint.textContent = item ? t('intents.referencePrice', { price: format.chf(item.reference_price_chf), unit: label('unit', item.unit) }) : '';
   });
   const inputs = {
     quantity: h('input', { type: 'number', min: 1, step: 1, inputmode: 'numeric', required: true }),

@@ -42,10 +42,12 @@ export async function render(main, { me, refresh }) {
       canEdit && intent.status === 'submitted' ? h('button', {
         type: 'button', class: 'secondary', 'aria-label': `${t('intents.withdraw')} ${intent.id}`,
         onclick: async () => {
+          if (!window.confirm(t('intents.askWithdraw', { item: intent.item, id: intent.id }))) return;
           try {
             await api.del(`/api/v1/intents/${intent.id}`, { version: intent.version });
-            announce(t('intents.withdrawn', { id: intent.id }));
+            // Said after the list is shown again: the refresh would wipe it otherwise.
             await refresh();
+            announce(t('intents.withdrawn', { id: intent.id }));
           } catch (error) {
             announce(describeError(error), true);
           }
