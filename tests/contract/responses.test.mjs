@@ -1,0 +1,282 @@
+// Real answers of every route, for every role and in error cases, against schemas/openapi.yaml:
+// each status must be one the operation lists, and each JSON body must validate against the
+// schema the document gives for it (Ajv, JSON Schema 2020-12 as OpenAPI 3.1 uses it).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import YAML from 'yaml';
+
+const binary = process.env.JOINTBUY_BINARY;
+const document = YAML.parse(readFileSync(new URL('../../schemas/openapi.yaml', import.meta.url), 'utf8'));
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+ajv.addSchema(document, 'openapi');
+
+// The operation of the document that `method` and the concrete `route` call, literal paths first.
+function operationOf(method, route) {
+  const pathname = route.split('?')[0];
+  const templates = Object.keys(document.paths).sort((a, b) => (a.match(/\{/g) ?? []).length - (b.match(/\{/g) ?? []).length);
+  for (const template of templates) {
+    const pattern = new RegExp(`^${template.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`);
+    if (pattern.test(pathname) && document.paths[template][method.toLowerCase()]) {
+      return { template, operation: document.paths[template][method.toLowerCase()] };
+    }
+  }
+  return null;
+}
+
+const pointer = (...parts) => parts.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+
+function resolved(object) {
+  let at = object;
+  while (at?.$ref) {
+    at = at.$ref.replace(/^#\//, '').split('/').reduce((o, k) => o[k.replace(/~1/g, '/').replace(/~0/g, '~')], document);
+  }
+  return at;
+}
+
+const failures = [];
+const checked = new Set();
+let validated = 0;
+
+// Checks one answer against the document.
+function check(method, route, status, contentType, body) {
+  const found = operationOf(method, route);
+  if (!found) {
+    failures.push(`${method} ${route}: no operation in the document`);
+    return;
+  }
+  checked.add(`${method} ${found.template}`);
+  const code = String(status);
+  const responses = found.operation.responses ?? {};
+  const key = responses[code] ? code : responses.default ? 'default' : null;
+  if (!key) {
+    failures.push(`${method} ${route}: status ${code} is not listed (listed: ${Object.keys(responses).join(', ')})`);
+    return;
+  }
+  const response = resolved(responses[key]);
+  const media = (contentType ?? '').split(';')[0].trim();
+  if (!media.includes('json')) return;
+  const content = response.content?.[media];
+  if (!content) {
+    failures.push(`${method} ${route} ${code}: ${media} is not a documented content type`);
+    return;
+  }
+  if (!content.schema) return;
+  // The schema by its place in the document, so that its own $refs resolve there.
+  const place = responses[key].$ref
+    ? `${responses[key].$ref.replace(/^#/, 'openapi#')}/${pointer('content', media, 'schema')}`
+    : `openapi#/${pointer('paths', found.template, method.toLowerCase(), 'responses', key, 'content', media, 'schema')}`;
+  const validate = ajv.getSchema(place) ?? ajv.compile({ $ref: place });
+  ++validated;
+  if (!validate(body)) {
+    failures.push(`${method} ${route} ${code}: ${ajv.errorsText(validate.errors, { separator: '; ' })}`);
+  }
+}
+
+function jointbuy(args) {
+  return execFileSync(binary, args, { encoding: 'utf8' });
+}
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+describe('every answer of the API is one its contract documents', () => {
+  let server;
+  let directory;
+  let url;
+  const tokens = {};
+
+  before(async () => {
+    assert.ok(binary, 'JOINTBUY_BINARY must name the jointbuy binary (CTest sets it)');
+    directory = mkdtempSync(path.join(os.tmpdir(), 'jointbuy-contract-'));
+    const db = `sqlite:${path.join(directory, 'jointbuy.db')}`;
+    jointbuy(['migrate', '--db', db]);
+    const token = (...args) => jointbuy(['token', 'create', '--db', db, ...args]).match(/jb_[A-Za-z0-9_.-]+/)[0];
+    tokens.kriens = token('--role', 'municipality', '--org', '1059', '--name', 'IT Kriens');
+    tokens.emmen = token('--role', 'municipality', '--org', '1024', '--name', 'IT Emmen');
+    tokens.coordinator = token('--role', 'coordinator', '--name', 'Programmbüro');
+    tokens.auditor = token('--role', 'auditor', '--name', 'Finanzkontrolle');
+    const port = await freePort();
+    server = spawn(binary, ['serve', '--db', db, '--port', String(port)], { stdio: ['ignore', 'ignore', 'ignore'] });
+    url = `http://127.0.0.1:${port}`;
+    for (let attempt = 0; ; ++attempt) {
+      try {
+        if ((await fetch(`${url}/readyz`)).ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (attempt > 100) throw new Error('jointbuy serve did not start');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  });
+
+  after(async () => {
+    server?.kill('SIGTERM');
+    if (server) await new Promise((resolve) => server.once('exit', resolve));
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  // Sends a request as `who` (a token name, or none) and checks its answer; returns status, headers and body.
+  async function call(method, route, who, { body, type = 'application/json', headers = {} } = {}) {
+    const all = { ...headers };
+    if (who) all.Authorization = `Bearer ${tokens[who] ?? who}`;
+    if (body !== undefined) all['Content-Type'] = type;
+    const response = await fetch(`${url}${route}`, {
+      method,
+      headers: all,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    const contentType = response.headers.get('Content-Type') ?? '';
+    const parsed = contentType.includes('json') && text ? JSON.parse(text) : text;
+    check(method, route, response.status, contentType, parsed);
+    return { status: response.status, headers: response.headers, body: parsed };
+  }
+
+  it('walks every route as each role, with the error cases', async () => {
+    const year = new Date().getUTCFullYear() + 1;
+    const intent = (item, quantity, extra = {}) => ({ item, quantity, earliest: `${year}-02-01`, latest: `${year}-05-31`, ...extra });
+
+    await call('GET', '/healthz');
+    await call('GET', '/readyz');
+    for (const who of ['kriens', 'coordinator', 'auditor', undefined, 'jb_nobody.nothing']) await call('GET', '/api/v1/me', who);
+    await call('GET', '/api/v1/organisations?canton=LU&limit=5', 'kriens');
+    await call('GET', '/api/v1/organisations?kind=planet', 'kriens');
+    await call('GET', '/api/v1/organisations/1059', 'kriens');
+    await call('GET', '/api/v1/organisations/9999', 'kriens');
+
+    await call('GET', '/api/v1/catalog/items?q=laptop&category=hardware', 'kriens');
+    await call('GET', '/api/v1/catalog/items?category=food', 'kriens');
+    const monitor = await call('GET', '/api/v1/catalog/items/monitor-24', 'kriens');
+    await call('GET', '/api/v1/catalog/items/flying-car', 'kriens');
+    const item = { ...monitor.body, id: 'monitor-32-contract', name_de: 'Monitor 32"', name_en: 'Monitor 32"' };
+    delete item.version;
+    await call('POST', '/api/v1/catalog/items', 'kriens', { body: item });
+    await call('POST', '/api/v1/catalog/items', 'coordinator', { body: item });
+    await call('POST', '/api/v1/catalog/items', 'coordinator', { body: item });
+    await call('POST', '/api/v1/catalog/items', 'coordinator', { body: { ...item, id: 'x', cpv: 'nonsense' } });
+    await call('PUT', '/api/v1/catalog/items/monitor-32-contract', 'coordinator', { body: { ...item, version: 1 } });
+    await call('PUT', '/api/v1/catalog/items/monitor-32-contract', 'coordinator', { body: { ...item, version: 1 } });
+    await call('PUT', '/api/v1/catalog/items/monitor-32-contract', 'coordinator', { body: item, headers: { 'If-Match': '"1"' } });
+    await call('PUT', '/api/v1/catalog/items/monitor-32-contract', 'coordinator', { body: item });
+
+    await call('GET', '/api/v1/rules/thresholds', 'kriens');
+    await call('GET', '/api/v1/rules/cost-model', 'kriens');
+    await call('GET', '/api/v1/rules/procedure?value_chf=250000&type=supply', 'kriens', { headers: { 'Accept-Language': 'de' } });
+    await call('GET', '/api/v1/rules/procedure?value_chf=abc&type=supply', 'kriens');
+
+    const schools = ['1059', '1024', '1054', '1058', '1040', '1103', '1031', '1062', '1063', '1151', '1093', '1098'];
+    for (const organisation of schools) {
+      await call('POST', '/api/v1/intents', 'coordinator', {
+        body: intent('school-administration-software', 600, { organisation, earliest: `${year}-01-01`, latest: `${year}-06-30` }),
+      });
+    }
+    const created = await call('POST', '/api/v1/intents', 'kriens', { body: intent('laptop-standard-14', 5), headers: { 'Idempotency-Key': 'c-1' } });
+    await call('POST', '/api/v1/intents', 'kriens', { body: intent('laptop-standard-14', 5), headers: { 'Idempotency-Key': 'c-1' } });
+    await call('POST', '/api/v1/intents', 'kriens', { body: intent('laptop-standard-14', 6), headers: { 'Idempotency-Key': 'c-1' } });
+    await call('POST', '/api/v1/intents', 'kriens', { body: intent('flying-car', 0) });
+    await call('POST', '/api/v1/intents', 'kriens', { body: '{"item":', type: 'application/json' });
+    await call('POST', '/api/v1/intents', 'kriens', { body: 'item=x', type: 'application/x-www-form-urlencoded' });
+    await call('POST', '/api/v1/intents', 'auditor', { body: intent('laptop-standard-14', 5) });
+    await call('POST', '/api/v1/intents', 'emmen', { body: intent('laptop-standard-14', 5, { organisation: '1059' }) });
+    const id = created.body.id;
+    await call('GET', '/api/v1/intents?status=submitted&limit=2', 'kriens');
+    await call('GET', '/api/v1/intents?status=lost', 'kriens');
+    await call('GET', `/api/v1/intents/${id}`, 'kriens');
+    await call('GET', `/api/v1/intents/${id}`, 'emmen');
+    await call('PUT', `/api/v1/intents/${id}`, 'kriens', { body: intent('laptop-standard-14', 7), headers: { 'If-Match': '"1"' } });
+    await call('PUT', `/api/v1/intents/${id}`, 'kriens', { body: intent('laptop-standard-14', 7), headers: { 'If-Match': '"1"' } });
+    await call('PUT', `/api/v1/intents/${id}`, 'kriens', { body: intent('laptop-standard-14', 7) });
+    await call('PUT', `/api/v1/intents/${id}`, 'kriens', { body: intent('laptop-standard-14', 7), headers: { 'If-Match': 'version two' } });
+    await call('POST', '/api/v1/intents', 'kriens', { body: JSON.stringify({ ...intent('laptop-standard-14', 1), note: 'x'.repeat(1100 * 1024) }) });
+    await call('POST', '/api/v1/catalog/items', 'coordinator', { body: JSON.stringify({ ...item, description: 'x'.repeat(1100 * 1024) }) });
+    await call('POST', `/api/v1/bundles/1/decision`, 'coordinator', { body: { decision: 'approve' }, headers: { 'If-Match': 'W/"x"' } });
+    await call('DELETE', `/api/v1/intents/${id}`, 'kriens');
+    await call('PUT', `/api/v1/intents/${id}`, 'kriens', { body: intent('laptop-standard-14', 7), headers: { 'If-Match': '"3"' } });
+    const csv = `item,quantity,earliest,latest\nmonitor-24,2,${year}-02-01,${year}-05-31\n`;
+    await call('POST', '/api/v1/intents/import', 'kriens', { body: csv, type: 'text/csv', headers: { 'Idempotency-Key': 'i-1' } });
+    await call('POST', '/api/v1/intents/import', 'kriens', { body: csv, type: 'text/csv', headers: { 'Idempotency-Key': 'i-1' } });
+    await call('POST', '/api/v1/intents/import', 'kriens', { body: `${csv}x`, type: 'text/csv', headers: { 'Idempotency-Key': 'i-1' } });
+    await call('POST', '/api/v1/intents/import', 'kriens', { body: 'item\nflying-car\n', type: 'text/csv' });
+    await call('POST', '/api/v1/intents/import', 'kriens', { body: csv, type: 'text/csv', headers: {} });
+    await call('POST', '/api/v1/intents/import?organisation=1024', 'kriens', { body: csv, type: 'text/csv' });
+
+    await call('GET', `/api/v1/audit?entity=intent&id=${id}`, 'auditor');
+    await call('GET', '/api/v1/audit?entity=planet&id=1', 'auditor');
+    await call('GET', `/api/v1/audit?entity=intent&id=${id}`, 'kriens');
+
+    await call('POST', '/api/v1/bundling-runs', 'kriens', { body: {} });
+    const run = await call('POST', '/api/v1/bundling-runs', 'coordinator', { body: {} });
+    await call('GET', `/api/v1/bundling-runs/${run.body.id}`, 'coordinator');
+    await call('GET', '/api/v1/bundling-runs/latest', 'auditor');
+    await call('GET', '/api/v1/bundling-runs/99999', 'coordinator');
+    const bundles = await call('GET', '/api/v1/bundles?run=latest&decision=joint_tender', 'coordinator');
+    await call('GET', '/api/v1/bundles?decision=maybe', 'coordinator');
+    await call('GET', '/api/v1/bundles', 'kriens');
+    const joint = bundles.body.items.find((b) => b.decision === 'joint_tender');
+    assert.ok(joint, `twelve schools make a joint tender:\n${failures.join('\n')}\n${JSON.stringify(bundles.body).slice(0, 400)}`);
+    const tender = `/api/v1/bundles/${joint.id}`;
+    await call('GET', tender, 'kriens');
+    await call('GET', tender, 'auditor');
+    await call('GET', '/api/v1/bundles/99999', 'coordinator');
+    await call('POST', `${tender}/decision`, 'coordinator', { body: { decision: 'tendered' }, headers: { 'If-Match': `"${joint.version}"` } });
+    await call('POST', `${tender}/decision`, 'coordinator', { body: { decision: 'approve' }, headers: { 'If-Match': '"99"' } });
+    await call('POST', `${tender}/decision`, 'coordinator', { body: { decision: 'maybe' }, headers: { 'If-Match': `"${joint.version}"` } });
+    await call('POST', `${tender}/decision`, 'kriens', { body: { decision: 'approve' }, headers: { 'If-Match': `"${joint.version}"` } });
+    const approved = await call('POST', `${tender}/decision`, 'coordinator', { body: { decision: 'approve' }, headers: { 'If-Match': `"${joint.version}"` } });
+    await call('POST', `${tender}/participation`, 'kriens', { body: { answer: 'confirm' }, headers: { 'If-Match': `"${approved.body.version}"` } });
+    await call('POST', `${tender}/participation`, 'auditor', { body: { answer: 'confirm' }, headers: { 'If-Match': `"${approved.body.version}"` } });
+    await call('POST', `${tender}/move-out`, 'coordinator', { body: { intent: 1 }, headers: { 'If-Match': '"1"' } });
+    await call('POST', `${tender}/merge`, 'coordinator', { body: { with: joint.id }, headers: { 'If-Match': '"1"' } });
+    await call('GET', `${tender}/decisions`, 'kriens');
+    await call('GET', `${tender}/decisions`, 'coordinator');
+    await call('GET', '/api/v1/tenders', 'coordinator');
+    await call('GET', '/api/v1/tenders?status=approved', 'kriens');
+    await call('GET', '/api/v1/tenders?organisation=1024', 'kriens');
+    await call('GET', `${tender}/schedule.csv?lang=de&sep=semicolon`, 'kriens');
+    await call('GET', `${tender}/schedule.csv?sep=tab`, 'kriens');
+    await call('GET', '/api/v1/bundling-runs/latest/schedule.csv', 'auditor');
+    await call('GET', '/api/v1/bundling-runs/latest/schedule.csv', 'kriens');
+    await call('GET', `${tender}/ocds.json`, 'coordinator');
+    await call('GET', '/api/v1/events?since=0', 'kriens');
+    await call('GET', '/api/v1/events?since=-1', 'kriens');
+    await call('GET', '/api/v1/flags?run=latest', 'coordinator');
+    await call('GET', '/api/v1/flags?code=FOO', 'coordinator');
+    await call('GET', '/api/v1/flags?organisation=1024', 'kriens');
+    // A path the API does not have is a problem document too.
+    const nowhere = await fetch(`${url}/api/v1/nowhere`, { headers: { Authorization: `Bearer ${tokens.kriens}` } });
+    assert.equal(nowhere.status, 404);
+    const problem = ajv.getSchema('openapi#/components/schemas/Problem') ?? ajv.compile({ $ref: 'openapi#/components/schemas/Problem' });
+    assert.ok(problem(await nowhere.json()), ajv.errorsText(problem.errors));
+
+    // Every operation of the document was called at least once.
+    const operations = Object.entries(document.paths).flatMap(([p, item]) =>
+      Object.keys(item).filter((m) => ['get', 'post', 'put', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${p}`));
+    const missed = operations.filter((o) => !checked.has(o));
+    assert.deepEqual(missed, [], 'operations the walk did not call');
+    assert.deepEqual(failures, [], `answers the contract does not document:\n${failures.join('\n')}`);
+    assert.ok(validated > 80, `only ${validated} bodies were validated`);
+  });
+
+  it('can fail: a body or a status the document does not allow is reported', () => {
+    const before = failures.length;
+    check('GET', '/api/v1/me', 200, 'application/json', { role: 'emperor' });
+    check('GET', '/api/v1/intents/1', 418, 'application/json', {});
+    check('POST', '/api/v1/intents', 201, 'application/json', { id: 'one' });
+    assert.equal(failures.length - before, 3, failures.slice(before).join('\n'));
+    failures.length = before;
+  });
+});
