@@ -115,6 +115,8 @@ describe('the web pages', () => {
     const { page, expectProblem } = await open();
     expectProblem(422, '/api/v1/intents/import');
     await signIn(page, server.url, server.tokens.kriens);
+    // The header names the organisation (before: "Gemeinde 1059").
+    assert.match(await page.locator('#session').textContent(), /Gemeinde Kriens \(1059\)/);
     await page.locator('#nav').getByRole('link', { name: 'CSV-Import' }).click();
     const bad = `\ufeffArtikel;Menge;Von;Bis\r\nlaptop-standard-14;3;01.03.${year};31.03.${year}\r\nfliegender-teppich;1;01.03.${year};31.03.${year}\r\n`;
     await page.getByLabel('CSV-Datei').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });

@@ -47,6 +47,17 @@ async function send(method, path, { body, contentType, version, extraHeaders } =
   return data;
 }
 
+/** The signed-in caller (/api/v1/me) with its organisation's name, for the header. */
+export async function whoAmI() {
+  const me = await send('GET', '/api/v1/me');
+  if (me.organisation) {
+    me.organisation_name = await send('GET', `/api/v1/organisations/${encodeURIComponent(me.organisation)}`)
+      .then((o) => o.name)
+      .catch(() => null);
+  }
+  return me;
+}
+
 export const api = {
   get: (path) => send('GET', path),
   post: (path, body, options = {}) => send('POST', path, { body, ...options }),

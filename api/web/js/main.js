@@ -1,6 +1,6 @@
 // The page shell: sign-in, the navigation for the caller's role, the language switch and the
 // hash routes (#/intents, #/bundles/12, …). Tokens never appear in a URL.
-import { api, ApiError, signOut, token } from './api.js';
+import { ApiError, signOut, token, whoAmI } from './api.js';
 import { announce, describeError, takeFlash } from './ui.js';
 import { h, replace } from './dom.js';
 import { currentLanguage, setLanguage, t } from './i18n.js';
@@ -65,7 +65,7 @@ function renderShell() {
   }
   replace(nav, navigation(me).map(([href, key]) => h('a', { href }, t(key))));
   replace(session,
-    h('span', {}, `${t(`role.${me.role}`)}${me.organisation ? ` ${me.organisation}` : ''} · ${me.name}`),
+    h('span', {}, `${t(`role.${me.role}`)}${me.organisation ? ` ${me.organisation_name ? `${me.organisation_name} (${me.organisation})` : me.organisation}` : ''} · ${me.name}`),
     languageButton,
     h('button', { type: 'button', onclick: () => { signOut(); me = null; location.hash = ''; renderShell(); route(); } }, t('session.signOut')));
 }
@@ -125,7 +125,7 @@ async function route() {
 async function start() {
   if (token()) {
     try {
-      me = await api.get('/api/v1/me');
+      me = await whoAmI();
     } catch {
       signOut();
       me = null;

@@ -1,5 +1,5 @@
 // Sign-in by pasting a token; it is checked against /api/v1/me and kept in session storage.
-import { api, signIn, signOut } from '../api.js';
+import { signIn, signOut, whoAmI } from '../api.js';
 import { field, h, replace } from '../dom.js';
 import { t } from '../i18n.js';
 
@@ -16,7 +16,7 @@ export async function render(main, { onSignedIn }) {
     const error = form.querySelector('.error');
     signIn(bearer);
     try {
-      const me = await api.get('/api/v1/me');
+      const me = await whoAmI();
       await onSignedIn(me);
     } catch {
       signOut();
