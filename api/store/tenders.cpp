@@ -66,22 +66,27 @@ struct bundle_row {
 struct member_row {
   long long bundle = 0, intent = 0, quantity = 0, amount = 0;
   int lead = 0;
-  std::string organisation, own_procedure, participation, earliest, latest;
+  std::string organisation, own_procedure, participation, earliest, latest, item, name_de, name_en;
 
   void into(soci::details::prepare_temp_type& s) {
     s, soci::into(bundle), soci::into(intent), soci::into(organisation), soci::into(quantity), soci::into(amount), soci::into(lead),
-        soci::into(own_procedure), soci::into(participation), soci::into(earliest), soci::into(latest);
+        soci::into(own_procedure), soci::into(participation), soci::into(earliest), soci::into(latest), soci::into(item),
+        soci::into(name_de), soci::into(name_en);
   }
   struct loaded {
     engine::member member;
     review::participation participation;
     std::pair<engine::date, engine::date> window;
+    std::string item, name_de, name_en;
   };
   std::pair<long long, loaded> value() const {
     return {bundle,
             {{intent, organisation, quantity, amount, lead == 1, engine::parse_procedure(own_procedure).value_or(engine::procedure::open)},
              review::parse_participation(participation).value_or(review::participation::pending),
-             {engine::parse_iso_date(earliest).value_or(engine::date{}), engine::parse_iso_date(latest).value_or(engine::date{})}}};
+             {engine::parse_iso_date(earliest).value_or(engine::date{}), engine::parse_iso_date(latest).value_or(engine::date{})},
+             item,
+             name_de,
+             name_en}};
   }
 };
 
@@ -118,7 +123,8 @@ void attach_members(soci::session& session, std::vector<bundle_record>& bundles)
     const auto members = select_rows<member_row>(
         session,
         "SELECT m.bundle_id, m.intent_id, m.organisation_id, m.quantity, m.value_rappen, m.lead, m.own_procedure, "
-        "m.participation, n.earliest, n.latest FROM bundle_members m JOIN intents n ON n.id = m.intent_id "
+        "m.participation, n.earliest, n.latest, n.item_id, i.name_de, i.name_en FROM bundle_members m "
+        "JOIN intents n ON n.id = m.intent_id JOIN catalog_items i ON i.id = n.item_id "
         "WHERE m.bundle_id IN (" + list + ") ORDER BY m.bundle_id, m.intent_id",
         bind);
     for (const auto& [bundle, loaded] : members) {
@@ -126,6 +132,11 @@ void attach_members(soci::session& session, std::vector<bundle_record>& bundles)
       b.bundle.members.push_back(loaded.member);
       b.answers[loaded.member.organisation] = loaded.participation;
       b.windows[loaded.member.intent] = loaded.window;
+      // The title is the name of the first item in id order, as in the quantity schedule.
+      if (b.title_item.empty() || loaded.item < b.title_item) {
+        b.title_item = loaded.item;
+        b.title = {loaded.name_en, loaded.name_de};
+      }
     }
   });
 }

@@ -20,6 +20,12 @@ namespace jointbuy::store {
 /// intent says now.
 struct bundle_record : review::tender {
   std::map<long long, std::pair<engine::date, engine::date>> windows;
+  /// What people call the tender: the catalogue name of its first item (in id order), in English
+  /// and German; empty for a tender without members.
+  struct {
+    std::string en, de;
+  } title;
+  std::string title_item;
 };
 
 /// Which tenders to list: of one run (`run`), or with `acted_on` those a coordinator acted on

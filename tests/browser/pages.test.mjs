@@ -149,7 +149,7 @@ describe('the web pages', () => {
 
     await page.getByLabel('Verfahren').selectOption('open');
     await page.getByRole('link', { name: /school-administration-software/ }).click();
-    await page.getByRole('heading', { name: /Bündel \d+: school-administration-software/ }).waitFor();
+    await page.getByRole('heading', { name: /Bündel \d+: Schulverwaltungssoftware für die Volksschule \(school-administration-software\// }).waitFor();
     const timeline = page.getByTestId('timeline');
     await timeline.waitFor();
     assert.equal(await timeline.getByTestId('member-window').count(), 12);

@@ -75,7 +75,12 @@ TEST_CASE("a proposed joint tender is approved, confirmed by every buyer and ten
   f.add_intent("1059", "school-administration-software", 500, 0, 170);
   f.add_intent("1024", "school-administration-software", 700, 10, 170);
   start_run(f);
-  auto b = ref_of(joint_tender(f));
+  const auto proposal = joint_tender(f);
+  // Named as people name it, in the caller's language (before: only "school-administration-software/2027-…").
+  CHECK(proposal.at("title") == "School administration software (compulsory school)");
+  auto b = ref_of(proposal);
+  const auto german = test::http_request(f.port(), verb::get, b.path, {}, api_fixture::auth(f.kriens, {{"Accept-Language", "de"}}));
+  CHECK(german.json().at("title") == "Schulverwaltungssoftware für die Volksschule");
 
   CHECK(post(f, f.coordinator, b.path + "/decision", R"({"decision": "approve"})", std::nullopt).status == 428);
   CHECK(post(f, f.coordinator, b.path + "/decision", R"({"decision": "approve"})", b.version + 1).status == 412);

@@ -52,6 +52,7 @@ boost::json::object bundle_view(const store::bundle_record& record, engine::lang
     m["window"] = {{"from", engine::format_iso_date(window->second.first)}, {"to", engine::format_iso_date(window->second.second)}};
   }
   json["tender"] = record.bundle.id;
+  if (!record.title_item.empty()) json["title"] = lang == engine::language::de ? record.title.de : record.title.en;
   json["id"] = record.id;
   json["run"] = record.run;
   json["status"] = review::to_string(record.status);

@@ -193,7 +193,7 @@ export async function render(main, { me, params, refresh }) {
 
   replace(main,
     h('p', {}, h('a', { href: '#/bundles' }, `← ${t('nav.bundles')}`)),
-    h('h1', {}, `${t('bundle.title', { id: bundle.id })}: ${bundle.tender}`),
+    h('h1', {}, `${t('bundle.title', { id: bundle.id })}: ${bundle.title ? `${bundle.title} (${bundle.tender})` : bundle.tender}`),
     facts(bundle),
     coordinator ? coordinatorPanel(bundle, refresh, others) : null,
     participationPanel(bundle, refresh),

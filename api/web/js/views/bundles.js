@@ -44,7 +44,7 @@ export async function render(main, { me, refresh }) {
       head: [t('field.tender'), t('field.status'), t('field.decision'), t('field.category'), t('field.procedure'), t('field.buyers'),
         t('field.value'), t('field.savings'), t('field.awardWindow')],
       rows: bundles.map((b) => [
-        h('a', { href: `#/bundles/${b.id}` }, b.tender),
+        h('a', { href: `#/bundles/${b.id}` }, b.title ? `${b.title} (${b.tender})` : b.tender),
         badge('status', b.status),
         badge('decision', b.decision),
         label('category', b.category),

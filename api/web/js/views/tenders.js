@@ -23,7 +23,7 @@ export async function render(main) {
       head: [t('field.tender'), t('field.status'), t('field.decision'), t('tenders.answers'), t('field.value'), t('field.awardWindow'),
         t('tenders.next')],
       rows: tenders.map((b) => [
-        h('a', { href: `#/bundles/${b.id}` }, `${b.tender} (${b.id})`),
+        h('a', { href: `#/bundles/${b.id}` }, b.title ? `${b.title} (${b.tender}, ${b.id})` : `${b.tender} (${b.id})`),
         badge('status', b.status),
         badge('decision', b.decision),
         confirmations(b),
