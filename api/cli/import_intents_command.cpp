@@ -2,9 +2,7 @@
 
 #include "api/cli/commands.hpp"
 #include "api/cli/configuration.hpp"
-#include "api/store/catalog_items.hpp"
 #include "api/store/intents.hpp"
-#include "api/store/organisations.hpp"
 #include "catalog/intent_intake.hpp"
 
 namespace jointbuy::cli {
@@ -37,9 +35,7 @@ int run_import_intents(const std::vector<std::string>& raw) {
   if (scope.organisation) scope.rule = catalog::organisation_rule::own_only;
   scope.today = engine::today_utc();
   const auto records = db->with_session([&](soci::session& session) -> std::optional<store::import_receipt> {
-    const catalog::intake_lookups lookups{[&session](const std::string& id) { return store::find_item(session, id); },
-                                          [&session](const std::string& id) { return store::find_organisation(session, id).has_value(); }};
-    const auto intake = catalog::intake_csv(read_file(file), scope, lookups);
+    const auto intake = catalog::intake_csv(read_file(file), scope, store::intake_lookups_in(session));
     if (!intake.problems.empty()) {
       for (const auto& p : intake.problems) std::cerr << file << ":" << p.row << ": " << p.field << ": " << p.why.en << "\n";
       std::cerr << "nothing was imported: " << intake.problems.size() + intake.problems_not_listed << " problem(s)\n";

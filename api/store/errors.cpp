@@ -70,6 +70,20 @@ namespace {
 
 }  // namespace
 
+bool key_taken(std::exception_ptr error) {
+  try {
+    try {
+      std::rethrow_exception(error);
+    } catch (...) {
+      rethrow_as_store_error();
+    }
+  } catch (const conflict& e) {
+    return e.why() == conflict::reason::key_taken;
+  } catch (...) {
+  }
+  return false;
+}
+
 void rethrow_as_store_error(bool connection_lost) {
   if (connection_lost) {
     try {

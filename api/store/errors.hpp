@@ -3,6 +3,7 @@
 // which versions, which rule). The HTTP layer turns them into statuses and words in one place;
 // what() is an English sentence for logs and the command line, never shown to an API client.
 
+#include <exception>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -100,6 +101,10 @@ class configuration_error : public error {
  public:
   using error::error;
 };
+
+/// True when `error` is a taken unique key, as any backend reports it (store::conflict key_taken
+/// once translated): the race an idempotent write loses to a concurrent one with the same key.
+bool key_taken(std::exception_ptr error);
 
 /// Rethrows the exception in flight as a store error: SOCI and backend errors are translated
 /// (lost connection or lock timeout → unavailable, unique violation → conflict), store errors

@@ -6,6 +6,7 @@
 
 #include "api/store/audit_log.hpp"
 #include "api/store/catalog_items.hpp"
+#include "api/store/organisations.hpp"
 #include "api/store/paging.hpp"
 #include "api/store/row_select.hpp"
 #include "api/store/timestamps.hpp"
@@ -175,18 +176,12 @@ create_result create_intent(soci::session& session, const catalog::intent_draft&
     tx.commit();
     return create_result{record, false};
   } catch (...) {
-    // A concurrent request with the same key won the race (its unique key is taken): answer with
-    // its intent. Every other failure goes on as it was.
-    const auto original = std::current_exception();
-    try {
-      rethrow_as_store_error();
-    } catch (const conflict& e) {
-      if (e.why() == conflict::reason::key_taken) {
-        if (auto earlier = replay()) return *earlier;
-      }
-    } catch (...) {
+    // A concurrent request with the same key won the race: answer with its intent. Every other
+    // failure goes on as it was.
+    if (idempotency_key && key_taken(std::current_exception())) {
+      if (auto earlier = replay()) return *earlier;
     }
-    std::rethrow_exception(original);
+    throw;
   }
 }
 
@@ -243,19 +238,16 @@ import_receipt import_intents(soci::session& session, const std::vector<catalog:
     return receipt;
   } catch (...) {
     // A concurrent import with the same key committed first: its receipt is the answer.
-    const auto original = std::current_exception();
-    if (idempotency_key) {
-      try {
-        rethrow_as_store_error();
-      } catch (const conflict& e) {
-        if (e.why() == conflict::reason::key_taken) {
-          if (auto earlier = earlier_import(session, actor, *idempotency_key, request_hash)) return *earlier;
-        }
-      } catch (...) {
-      }
+    if (idempotency_key && key_taken(std::current_exception())) {
+      if (auto earlier = earlier_import(session, actor, *idempotency_key, request_hash)) return *earlier;
     }
-    std::rethrow_exception(original);
+    throw;
   }
+}
+
+catalog::intake_lookups intake_lookups_in(soci::session& session) {
+  return {[&session](const std::string& id) { return find_item(session, id); },
+          [&session](const std::string& id) { return find_organisation(session, id).has_value(); }};
 }
 
 std::vector<intent_record> submitted_intents(soci::session& session) {

@@ -8,7 +8,7 @@
 
 #include "api/store/database.hpp"
 #include "api/store/paging.hpp"
-#include "catalog/intent_input.hpp"
+#include "catalog/intent_intake.hpp"
 
 namespace jointbuy::store {
 
@@ -63,6 +63,9 @@ std::optional<import_receipt> earlier_import(soci::session& session, const std::
 import_receipt import_intents(soci::session& session, const std::vector<catalog::intent_draft>& drafts, const std::string& actor,
                               const std::optional<std::string>& idempotency_key = std::nullopt,
                               const std::string& request_hash = {});
+
+/// The intake's look-ups (catalogue items, organisations) in `session`, the request's one session.
+catalog::intake_lookups intake_lookups_in(soci::session& session);
 
 /// Every submitted (not withdrawn) intent, read in the caller's session (and so in its transaction).
 std::vector<intent_record> submitted_intents(soci::session& session);

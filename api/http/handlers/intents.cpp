@@ -8,9 +8,7 @@
 #include "api/http/media_type.hpp"
 #include "api/http/problem.hpp"
 #include "api/http/responses.hpp"
-#include "api/store/catalog_items.hpp"
 #include "api/store/intents.hpp"
-#include "api/store/organisations.hpp"
 #include "api/store/token_secret.hpp"
 #include "catalog/intent_intake.hpp"
 
@@ -69,10 +67,11 @@ response import_response(const request& req, const store::import_receipt& receip
   return res;
 }
 
-// The intake's look-ups, in the request's one session.
-catalog::intake_lookups lookups_in(soci::session& session) {
-  return {[&session](const std::string& id) { return store::find_item(session, id); },
-          [&session](const std::string& id) { return store::find_organisation(session, id).has_value(); }};
+// A municipality naming another organisation than its own: a matter of access.
+problem foreign_organisation(const request_context& ctx) {
+  const auto own = ctx.who().organisation.value_or("");
+  return forbidden("A municipality submits intents for its own organisation, " + own + ".",
+                   "Eine Gemeinde erfasst Absichten nur für sich selbst, " + own + ".");
 }
 
 // Whose intents the caller submits: a municipality its own, a coordinator those it names, or
@@ -82,8 +81,7 @@ catalog::intake_scope caller_scope(const request_context& ctx, std::optional<std
   scope.today = engine::today_utc();
   if (ctx.is_municipality()) {
     if (organisation && organisation != ctx.who().organisation) {
-      throw forbidden("A municipality submits intents for its own organisation, " + ctx.who().organisation.value_or("") + ".",
-                      "Eine Gemeinde erfasst Absichten nur für sich selbst, " + ctx.who().organisation.value_or("") + ".");
+      throw foreign_organisation(ctx);
     }
     scope.rule = catalog::organisation_rule::own_only;
     scope.organisation = ctx.who().organisation;
@@ -97,15 +95,14 @@ catalog::intake_scope caller_scope(const request_context& ctx, std::optional<std
 // every problem in the caller's language.
 void require_accepted(const request_context& ctx, const catalog::intake_result& intake) {
   if (intake.foreign_organisation) {
-    throw forbidden("A municipality submits intents for its own organisation, " + ctx.who().organisation.value_or("") + ".",
-                      "Eine Gemeinde erfasst Absichten nur für sich selbst, " + ctx.who().organisation.value_or("") + ".");
+    throw foreign_organisation(ctx);
   }
   require_no_problems(intake.problems, preferred_language(ctx.req), intake.problems_not_listed);
 }
 
 // The one checked draft of a JSON body.
 catalog::intent_draft checked_draft(const request_context& ctx, soci::session& session, const catalog::intake_scope& scope) {
-  const auto intake = catalog::intake_json(parse_json_body(ctx.req), scope, lookups_in(session));
+  const auto intake = catalog::intake_json(parse_json_body(ctx.req), scope, store::intake_lookups_in(session));
   require_accepted(ctx, intake);
   return intake.intents.front().draft;
 }
@@ -218,7 +215,7 @@ void add_intent_routes(router& routes, store::database& db) {
       if (key) {
         if (auto earlier = store::earlier_import(session, ctx.who().token_id, *key, hash)) return import_response(ctx.req, *earlier);
       }
-      const auto intake = catalog::intake_csv(ctx.req.body(), scope, lookups_in(session));
+      const auto intake = catalog::intake_csv(ctx.req.body(), scope, store::intake_lookups_in(session));
       require_accepted(ctx, intake);
       std::vector<catalog::intent_draft> drafts;
       for (const auto& entry : intake.intents) drafts.push_back(entry.draft);
