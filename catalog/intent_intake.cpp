@@ -61,6 +61,14 @@ class cached_lookups {
     return found->second ? &*found->second : nullptr;
   }
 
+  // The id of the item a spreadsheet names by id or by its exact name; `text` itself when neither.
+  std::string item_id(const std::string& text) {
+    if (text.empty() || find_item(text) != nullptr || !lookups_.item_named) return text;
+    auto [found, added] = names_.try_emplace(text);
+    if (added) found->second = lookups_.item_named(text);
+    return found->second.value_or(text);
+  }
+
   bool organisation_exists(const std::string& id) {
     auto [found, added] = organisations_.try_emplace(id, false);
     if (added) found->second = lookups_.organisation_exists(id);
@@ -70,6 +78,7 @@ class cached_lookups {
  private:
   const intake_lookups& lookups_;
   std::map<std::string, std::optional<item>> items_;
+  std::map<std::string, std::optional<std::string>> names_;
   std::map<std::string, bool> organisations_;
 };
 
@@ -93,6 +102,9 @@ class intake {
     }
     result_.intents.push_back(std::move(entry));
   }
+
+  // A spreadsheet's item, named by id or by its exact name, as its id.
+  std::string item_id(const std::string& text) { return lookups_.item_id(text); }
 
   void add_problem(input_problem p) {
     if (result_.problems.size() < max_listed_problems) {
@@ -274,6 +286,7 @@ intake_result intake_csv(std::string_view csv, const intake_scope& scope, const 
     for (std::size_t c = 0; c < columns.size(); ++c) cells[*columns[c]] = record.fields[c];
     std::vector<input_problem> problems;
     prepared_intent entry{0, decode_intent_row(cells, 0, problems)};
+    entry.draft.item = entries.item_id(entry.draft.item);
     if (scope.with_ids) {
       const auto id = positive_whole_number(cells["id"]);
       if (!id) problems.push_back({"id", positive_id});

@@ -50,6 +50,9 @@ struct intake_scope {
 struct intake_lookups {
   std::function<std::optional<item>(const std::string& id)> find_item;
   std::function<bool(const std::string& id)> organisation_exists;
+  /// The id of the one item with exactly this German or English name (a spreadsheet may name the
+  /// item as the catalogue shows it); may be empty, and then only ids are taken.
+  std::function<std::optional<std::string>(const std::string& name)> item_named;
 };
 
 /// One checked entry.
@@ -79,7 +82,7 @@ intake_result intake_json(const boost::json::value& body, const intake_scope& sc
 intake_result intake_json_list(const boost::json::value& list, const intake_scope& scope, const intake_lookups& lookups);
 
 /// A CSV text of intents: comma or semicolon, a UTF-8 BOM, English or German headers, Swiss
-/// amounts and dates. With ids, an "id" column is required.
+/// amounts and dates, the item by its id or its exact name. With ids, an "id" column is required.
 intake_result intake_csv(std::string_view csv, const intake_scope& scope, const intake_lookups& lookups);
 
 }  // namespace jointbuy::catalog

@@ -200,8 +200,13 @@ parsed_json parse_json_text(std::string_view text, std::size_t max_depth) {
       ++column;
     }
   }
-  return {nullptr, json_error{"", "not valid JSON at line " + std::to_string(line) + ", column " + std::to_string(column) +
-                                      ": " + ec.message()}};
+  parsed_json failed;
+  std::string reason = "not valid JSON at line ";
+  reason.append(std::to_string(line)).append(", column ").append(std::to_string(column)).append(": ").append(ec.message());
+  failed.error = json_error{"", std::move(reason)};
+  failed.line = line;
+  failed.column = column;
+  return failed;
 }
 
 }  // namespace jointbuy::catalog

@@ -30,6 +30,8 @@ std::vector<json_error> validate_against(const boost::json::value& schema, const
 struct parsed_json {
   boost::json::value value;
   std::optional<json_error> error;
+  std::size_t line = 0;    ///< where the error is, counted from 1
+  std::size_t column = 0;
 };
 
 /// Parses `text`, refusing nesting deeper than `max_depth` and invalid UTF-8; an error names line

@@ -37,7 +37,16 @@ catalog::intake_result read_intents(const std::string& text, const catalog::refe
         }
         return std::nullopt;
       },
-      [](const std::string&) { return true; }};
+      [](const std::string&) { return true; },
+      [&reference](const std::string& name) -> std::optional<std::string> {
+        std::optional<std::string> found;
+        for (const auto& item : reference.items) {
+          if (item.name_de != name && item.name_en != name) continue;
+          if (found) return std::nullopt;  // two items of that name: not one
+          found = item.id;
+        }
+        return found;
+      }};
   const auto start = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (start == std::string::npos || text[start] != '[') return catalog::intake_csv(text, scope, lookups);
   auto parsed = catalog::parse_json_text(text);

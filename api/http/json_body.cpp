@@ -11,7 +11,14 @@ boost::json::value parse_json_body(const request& req) {
   require_body_type(req, "application/json", "JSON");
   auto parsed = catalog::parse_json_text(req.body(), 32);
   if (!parsed.error) return std::move(parsed.value);
-  throw bad_request("The body is " + parsed.error->reason + ".", {{"body", parsed.error->reason}});
+  std::string where = "Zeile ";
+  where.append(std::to_string(parsed.line)).append(", Spalte ").append(std::to_string(parsed.column));
+  std::string reason_de = "ist kein gültiges JSON (";
+  reason_de.append(where).append(")");
+  std::string detail_de = "Der Inhalt der Anfrage ";
+  detail_de.append(reason_de).append(".");
+  throw bad_request("The body is " + parsed.error->reason + ".", {query_error("body", parsed.error->reason, reason_de)})
+      .with_german(std::move(detail_de));
 }
 
 void require_no_errors(const std::vector<catalog::json_error>& errors, engine::language lang) {

@@ -14,6 +14,10 @@ namespace jointbuy::http {
 problem::problem(status status, std::string code, std::string title, std::string detail, std::vector<field_error> errors)
     : status_(status), code_(std::move(code)), title_(std::move(title)), detail_(std::move(detail)), errors_(std::move(errors)) {}
 
+field_error query_error(std::string field, std::string reason, std::string reason_de) {
+  return field_error{std::move(field), std::move(reason), 0, std::move(reason_de)};
+}
+
 problem& problem::with_header(std::string name, std::string value) {
   headers_.emplace_back(std::move(name), std::move(value));
   return *this;
@@ -56,6 +60,7 @@ const char* problem_title(const std::string& code, engine::language lang) {
        "Der Idempotency-Key gehört zu einer anderen Anfrage"},
       {"illegal-transition", "The record's state does not allow this", "Der Stand des Eintrags erlaubt das nicht"},
       {"not-a-joint-tender", "Not a joint tender", "Keine gemeinsame Ausschreibung"},
+      {"too-many-entries", "Too many entries", "Zu viele Einträge"},
       {"unsupported-media-type", "Unsupported media type", "Nicht unterstütztes Format"},
       {"payload-too-large", "The request body is too large", "Der Inhalt der Anfrage ist zu gross"},
       {"rate-limited", "Too many requests", "Zu viele Anfragen"},
@@ -72,6 +77,10 @@ const char* problem_title(const std::string& code, engine::language lang) {
 
 problem bad_request(std::string detail, std::vector<field_error> errors) {
   return problem(status::bad_request, "bad-request", "The request is malformed", std::move(detail), std::move(errors));
+}
+
+problem invalid_query(std::vector<field_error> errors) {
+  return bad_request("The query parameters are invalid.", std::move(errors)).with_german("Die Angaben der Abfrage sind ungültig.");
 }
 
 problem unauthorized(std::string detail) {
@@ -107,7 +116,7 @@ response problem_response(const problem& p, unsigned http_version, bool keep_ali
     boost::json::array errors;
     for (std::size_t k = 0; k < listed; ++k) {
       const auto& e = p.errors()[k];
-      boost::json::object error{{"field", e.field}, {"reason", e.reason}};
+      boost::json::object error{{"field", e.field}, {"reason", de && !e.reason_de.empty() ? e.reason_de : e.reason}};
       if (e.row > 0) error["row"] = e.row;
       errors.push_back(std::move(error));
     }

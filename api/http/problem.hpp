@@ -19,7 +19,12 @@ struct field_error {
   std::string reason;
   /// For spreadsheet input: the row a spreadsheet shows (the header is row 1); 0 otherwise.
   std::size_t row = 0;
+  /// The reason in German, where the reason above is English; empty where it is in the request's language.
+  std::string reason_de = {};
 };
+
+/// A query parameter's (or header's) error, in English and German.
+field_error query_error(std::string field, std::string reason, std::string reason_de);
 
 /// An error meant for the client. `code` is a stable slug that also forms the problem type URI.
 class problem : public std::exception {
@@ -65,6 +70,8 @@ const char* problem_title(const std::string& code, engine::language lang);
 
 /// 400: the request cannot be understood.
 problem bad_request(std::string detail, std::vector<field_error> errors = {});
+/// 400: query parameters that are invalid, each with its reason in English and German (query_error).
+problem invalid_query(std::vector<field_error> errors);
 /// 401: no valid bearer token; carries the WWW-Authenticate challenge.
 problem unauthorized(std::string detail);
 /// 403: the caller's role or organisation does not allow this; `detail_de` says it in German.

@@ -25,12 +25,12 @@ std::string percent_decode(std::string_view text, bool plus_is_space) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '%') {
-      if (i + 2 >= text.size()) throw bad_request("a '%' escape in the URL is cut short");
+      if (i + 2 >= text.size()) throw bad_request("a '%' escape in the URL is cut short").with_german("Ein '%'-Zeichen der Adresse ist unvollständig.");
       const int high = hex_value(text[i + 1]);
       const int low = hex_value(text[i + 2]);
-      if (high < 0 || low < 0) throw bad_request("the URL holds a malformed '%' escape");
+      if (high < 0 || low < 0) throw bad_request("the URL holds a malformed '%' escape").with_german("Die Adresse enthält ein ungültiges '%'-Zeichen.");
       const char byte = static_cast<char>(high * 16 + low);
-      if (byte == '\0') throw bad_request("the URL holds a NUL byte");
+      if (byte == '\0') throw bad_request("the URL holds a NUL byte").with_german("Die Adresse enthält ein NUL-Byte.");
       decoded.push_back(byte);
       i += 2;
     } else if (c == '+' && plus_is_space) {
@@ -40,7 +40,7 @@ std::string percent_decode(std::string_view text, bool plus_is_space) {
     }
   }
   // Paths and query values reach the store and every answer that names them: UTF-8 only.
-  if (!catalog::is_valid_utf8(decoded)) throw bad_request("the URL is not UTF-8 text");
+  if (!catalog::is_valid_utf8(decoded)) throw bad_request("the URL is not UTF-8 text").with_german("Die Adresse ist kein UTF-8-Text.");
   return decoded;
 }
 
@@ -70,7 +70,7 @@ std::optional<std::string> target::get(const std::string& name) const {
 }
 
 target parse_target(std::string_view raw) {
-  if (raw.empty() || raw.front() != '/') throw bad_request("the request target must be an absolute path");
+  if (raw.empty() || raw.front() != '/') throw bad_request("the request target must be an absolute path").with_german("Die Adresse muss ein absoluter Pfad sein.");
   target t;
   const auto question = raw.find('?');
   t.path = percent_decode(raw.substr(0, question), false);
@@ -85,7 +85,7 @@ target parse_target(std::string_view raw) {
     auto name = percent_decode(pair.substr(0, eq), true);
     auto value = eq == std::string_view::npos ? std::string{} : percent_decode(pair.substr(eq + 1), true);
     if (!t.query.emplace(name, std::move(value)).second) {
-      throw bad_request("the query parameter '" + name + "' is given twice", {{name, "given more than once"}});
+      throw invalid_query({query_error(name, "given more than once", "mehr als einmal angegeben")});
     }
   }
   return t;
@@ -97,14 +97,14 @@ page_request parse_page(const target& t) {
     int value = 0;
     const auto [end, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), value);
     if (ec != std::errc{} || end != limit->data() + limit->size() || value < 1 || value > max_page) {
-      throw bad_request("limit must be a whole number from 1 to 500", {{"limit", "must be a whole number from 1 to 500"}});
+      throw invalid_query({query_error("limit", "must be a whole number from 1 to 500", "limit muss eine ganze Zahl von 1 bis 500 sein")});
     }
     page.limit = value;
   }
   if (const auto cursor = t.get("cursor"); cursor && !cursor->empty()) {
     const auto decoded = base64url_decode(*cursor);
     if (!decoded || !decoded->starts_with("k:")) {
-      throw bad_request("cursor is not one this server handed out", {{"cursor", "not a cursor from a previous page"}});
+      throw invalid_query({query_error("cursor", "not a cursor from a previous page", "ist kein Cursor einer früheren Seite")});
     }
     page.after = decoded->substr(2);
   }
@@ -120,7 +120,7 @@ long long positive_id(std::string_view text) {
 long long after_id(const page_request& page) {
   if (page.after.empty()) return 0;
   const auto after = positive_id(page.after);
-  if (after == 0) throw bad_request("cursor is not one this server handed out", {{"cursor", "not a cursor of this list"}});
+  if (after == 0) throw invalid_query({query_error("cursor", "not a cursor of this list", "ist kein Cursor dieser Liste")});
   return after;
 }
 

@@ -52,7 +52,8 @@ std::optional<int> if_match_version(const request& req) {
     const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), version);
     if (ec == std::errc{} && end == digits.data() + digits.size() && version > 0) return version;
   }
-  throw bad_request("If-Match must be the ETag of the resource, such as \"3\"", {{"If-Match", "not an ETag of this API"}});
+  throw bad_request("If-Match must be the ETag of the resource, such as \"3\"", {query_error("If-Match", "not an ETag of this API", "ist kein ETag dieser Schnittstelle")})
+      .with_german("If-Match muss das ETag des Datensatzes sein, etwa \"3\".");
 }
 
 }  // namespace jointbuy::http

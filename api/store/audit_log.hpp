@@ -26,18 +26,46 @@ struct audit_record {
 /// The kinds of record the audit log holds (audit_record::entity).
 inline constexpr const char* audited_entities[] = {"intent", "bundle", "bundling_run", "catalog_item", "organisation", "token"};
 
-/// A recorded change, with its sequence number and time.
+/// A recorded change, with its sequence number and time, and what the log knows of who made it
+/// and whose record it was.
 struct audit_entry {
   long long id = 0;
   std::string occurred_at;
   audit_record record;
+  /// The name of the actor's token, when the actor is a token (not a command-line tool).
+  std::optional<std::string> actor_name;
+  /// The organisation of the actor's token (municipality tokens only), and its name.
+  std::optional<std::string> actor_organisation;
+  std::optional<std::string> actor_organisation_name;
+  /// The organisation the record belongs to: an intent's, a token's, or the organisation itself;
+  /// and its name.
+  std::optional<std::string> organisation;
+  std::optional<std::string> organisation_name;
+};
+
+/// What to look for in the log; every field narrows the search, none means every entry.
+struct audit_search {
+  std::optional<std::string> entity;
+  /// Only with `entity`.
+  std::optional<std::string> entity_id;
+  /// Entries of this organisation's records or made by its people.
+  std::optional<std::string> organisation;
+  /// The actor's token id, or a part of its name (case-insensitive).
+  std::optional<std::string> person;
+  /// occurred_at ≥ from and < to: RFC 3339 UTC timestamps ("2026-12-01T23:00:00Z").
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+  long long after = 0;
+  int limit = 500;
 };
 
 /// Appends `record` inside the caller's transaction, so the change and its record commit together.
 void append_audit(soci::session& session, const audit_record& record);
 
-/// One page of the recorded changes of one record, oldest first, after sequence number `after_id`.
-page<audit_entry> read_audit(database& db, const std::string& entity, const std::string& entity_id, long long after_id = 0,
-                             int limit = 500);
+/// One page of the entries `search` finds, oldest first.
+page<audit_entry> search_audit(database& db, const audit_search& search);
+
+/// How many entries `search` finds (its `after` and `limit` are ignored).
+long long count_audit(database& db, const audit_search& search);
 
 }  // namespace jointbuy::store

@@ -27,13 +27,14 @@ constexpr const char* insert_run =
     "VALUES (:created_by, :started_at, :finished_at, :intent_count, :summary) RETURNING id";
 struct flag_row {
   long long id = 0, run = 0, intent = 0;
-  std::string organisation, details;
+  std::string organisation, details, item, name_de, name_en;
 
   void into(soci::details::prepare_temp_type& s) {
-    s, soci::into(id), soci::into(run), soci::into(intent), soci::into(organisation), soci::into(details);
+    s, soci::into(id), soci::into(run), soci::into(intent), soci::into(organisation), soci::into(details), soci::into(item),
+        soci::into(name_de), soci::into(name_en);
   }
   flag_record value() const {
-    return {id, run, {intent, organisation, catalog::reason_from_storage(boost::json::parse(details))}};
+    return {id, run, {intent, organisation, catalog::reason_from_storage(boost::json::parse(details))}, item, name_de, name_en};
   }
 };
 
@@ -121,9 +122,11 @@ page<flag_record> list_flags(database& db, const flag_filter& filter) {
     return fetch_page(filter.limit, [&](int fetch) {
       return select_rows<flag_row>(
           session,
-          "SELECT id, run_id, intent_id, organisation_id, details FROM flags WHERE run_id = :run AND id > :after "
-          "AND (:any_organisation = '' OR organisation_id = :organisation) AND (:any_code = '' OR code = :code) "
-          "ORDER BY id LIMIT :limit",
+          "SELECT f.id, f.run_id, f.intent_id, f.organisation_id, f.details, i.item_id, c.name_de, c.name_en "
+          "FROM flags f JOIN intents i ON i.id = f.intent_id JOIN catalog_items c ON c.id = i.item_id "
+          "WHERE f.run_id = :run AND f.id > :after "
+          "AND (:any_organisation = '' OR f.organisation_id = :organisation) AND (:any_code = '' OR f.code = :code) "
+          "ORDER BY f.id LIMIT :limit",
           [&](auto& s) {
             s, soci::use(filter.run, "run"), soci::use(filter.after, "after"), soci::use(organisation, "any_organisation"),
                 soci::use(organisation, "organisation"), soci::use(code, "any_code"), soci::use(code, "code"),

@@ -30,6 +30,8 @@ struct flag_record {
   long long id = 0;
   long long run = 0;
   engine::flag flag;
+  /// The flagged intent's catalogue item, with its names, for people to read.
+  std::string item, item_name_de, item_name_en;
 };
 
 /// Runs the engine on a consistent snapshot of every submitted intent and stores the run with its

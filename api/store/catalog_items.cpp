@@ -184,6 +184,18 @@ std::vector<catalog::item> all_items(soci::session& session) {
 
 std::optional<catalog::item> find_item(soci::session& session, const std::string& id) { return select_item(session, id); }
 
+std::optional<std::string> item_named(soci::session& session, const std::string& name) {
+  struct id_row {
+    std::string id;
+    void into(soci::details::prepare_temp_type& s) { s, soci::into(id); }
+    std::string value() const { return id; }
+  };
+  const auto ids = select_rows<id_row>(session, "SELECT id FROM catalog_items WHERE name_de = :de OR name_en = :en ORDER BY id LIMIT 2",
+                                       [&](auto& s) { s, soci::use(name, "de"), soci::use(name, "en"); });
+  if (ids.size() != 1) return std::nullopt;
+  return ids.front();
+}
+
 std::optional<catalog::item> find_item(database& db, const std::string& id) {
   return db.with_session([&](soci::session& session) { return select_item(session, id); });
 }

@@ -33,6 +33,10 @@ std::optional<catalog::item> find_item(database& db, const std::string& id);
 /// The same, read in the caller's session.
 std::optional<catalog::item> find_item(soci::session& session, const std::string& id);
 
+/// The id of the one item whose German or English name is exactly `name`; none when no item or
+/// more than one has it.
+std::optional<std::string> item_named(soci::session& session, const std::string& name);
+
 /// Which items to list: a text in names, CPV codes and CPV labels (case-insensitive), a category,
 /// an exact CPV code; then a page after the id `after`.
 struct item_query {

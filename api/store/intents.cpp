@@ -247,7 +247,8 @@ import_receipt import_intents(soci::session& session, const std::vector<catalog:
 
 catalog::intake_lookups intake_lookups_in(soci::session& session) {
   return {[&session](const std::string& id) { return find_item(session, id); },
-          [&session](const std::string& id) { return find_organisation(session, id).has_value(); }};
+          [&session](const std::string& id) { return find_organisation(session, id).has_value(); },
+          [&session](const std::string& name) { return item_named(session, name); }};
 }
 
 std::vector<intent_record> submitted_intents(soci::session& session) {

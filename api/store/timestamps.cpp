@@ -3,6 +3,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include "engine/date.hpp"
+
 namespace jointbuy::store {
 
 std::string utc_timestamp_now() {
@@ -17,6 +19,41 @@ std::string utc_timestamp_now() {
                 static_cast<long>(time.hours().count()), static_cast<long>(time.minutes().count()),
                 static_cast<long>(time.seconds().count()), static_cast<long>(time.subseconds().count()));
   return buffer;
+}
+
+}  // namespace jointbuy::store
+
+namespace jointbuy::store {
+
+namespace {
+
+bool digits(std::string_view text) {
+  return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+}  // namespace
+
+std::optional<std::string> stored_timestamp(std::string_view text) {
+  if (text.size() < 10 || !engine::parse_iso_date(text.substr(0, 10))) return std::nullopt;
+  std::string stored{text.substr(0, 10)};
+  if (text.size() == 10) return stored + "T00:00:00.000000Z";
+  // "THH:MM:SS" then an optional fraction, then "Z".
+  const auto time = text.substr(10);
+  if (time.size() < 10 || time[0] != 'T' || time[3] != ':' || time[6] != ':' || time.back() != 'Z') return std::nullopt;
+  const auto hours = time.substr(1, 2);
+  const auto minutes = time.substr(4, 2);
+  const auto seconds = time.substr(7, 2);
+  if (!digits(hours) || !digits(minutes) || !digits(seconds)) return std::nullopt;
+  if (std::stoi(std::string{hours}) > 23 || std::stoi(std::string{minutes}) > 59 || std::stoi(std::string{seconds}) > 59) {
+    return std::nullopt;
+  }
+  auto fraction = time.substr(9, time.size() - 10);
+  if (!fraction.empty()) {
+    if (fraction[0] != '.' || fraction.size() > 7 || !digits(fraction.substr(1))) return std::nullopt;
+    fraction.remove_prefix(1);
+  }
+  stored.append(time.substr(0, 9)).append(".").append(fraction).append(6 - fraction.size(), '0').append("Z");
+  return stored;
 }
 
 }  // namespace jointbuy::store

@@ -21,7 +21,7 @@ catalog::item monitor() {
 
 // The look-ups of a store with one item and two organisations, counting what they are asked.
 struct counting_lookups {
-  int items_asked = 0, organisations_asked = 0;
+  int items_asked = 0, organisations_asked = 0, names_asked = 0;
   catalog::intake_lookups lookups() {
     return {[this](const std::string& id) -> std::optional<catalog::item> {
               ++items_asked;
@@ -31,6 +31,11 @@ struct counting_lookups {
             [this](const std::string& id) {
               ++organisations_asked;
               return id == "1059" || id == "1024";
+            },
+            [this](const std::string& name) -> std::optional<std::string> {
+              ++names_asked;
+              if (name == "Monitor 24 Zoll") return "monitor-24";
+              return std::nullopt;
             }};
   }
 };
@@ -200,4 +205,29 @@ TEST_CASE("each item and organisation is looked up once per input, however many 
   CHECK(result.intents.size() == 200);
   CHECK(store.items_asked == 1);
   CHECK(store.organisations_asked == 2);
+}
+
+TEST_CASE("a spreadsheet names the item by its id or by its exact catalogue name; anything else is refused with what it said") {
+  catalog::intake_scope scope;
+  scope.today = today;
+  scope.organisation = "1059";
+  counting_lookups store;
+  const auto named = catalog::intake_csv("Artikel;Menge;Frühestens;Spätestens\n"
+                                         "Monitor 24 Zoll;2;01.02.2027;31.05.2027\n"
+                                         "monitor-24;3;01.02.2027;31.05.2027\n"
+                                         "Monitor 24 Zoll;4;01.02.2027;31.05.2027\n",
+                                         scope, store.lookups());
+  REQUIRE(named.problems.empty());
+  REQUIRE(named.intents.size() == 3);
+  for (const auto& i : named.intents) CHECK(i.draft.item == "monitor-24");
+  CHECK(store.names_asked == 1);
+  const auto unknown = catalog::intake_csv("Artikel;Menge;Frühestens;Spätestens\nmonitor 24 zoll;2;01.02.2027;31.05.2027\n", scope,
+                                           store.lookups());
+  REQUIRE(unknown.problems.size() == 1);
+  CHECK(unknown.problems[0].field == "item");
+  CHECK(unknown.problems[0].why.in(engine::language::de) == "'monitor 24 zoll' ist nicht im Katalog");
+  // A JSON body names items by id only: the API's contract.
+  const auto json = catalog::intake_json(boost::json::parse(R"({"item":"Monitor 24 Zoll","quantity":2,"earliest":"2027-02-01","latest":"2027-05-31"})"),
+                                         scope, store.lookups());
+  CHECK(json.intents.empty());
 }

@@ -217,6 +217,11 @@ describe('every answer of the API is one its contract documents', () => {
     await call('GET', `/api/v1/audit?entity=intent&id=${id}`, 'auditor');
     await call('GET', '/api/v1/audit?entity=planet&id=1', 'auditor');
     await call('GET', `/api/v1/audit?entity=intent&id=${id}`, 'kriens');
+    await call('GET', '/api/v1/audit?organisation=1059&person=kriens&from=2000-01-01', 'coordinator');
+    await call('GET', '/api/v1/audit?from=tomorrow', 'auditor', { headers: { 'Accept-Language': 'de' } });
+    await call('GET', '/api/v1/audit.csv?entity=intent&lang=de', 'auditor');
+    await call('GET', '/api/v1/audit.csv?sep=tab', 'auditor');
+    await call('GET', '/api/v1/audit.csv', 'kriens');
 
     await call('POST', '/api/v1/bundling-runs', 'kriens', { body: {} });
     const run = await call('POST', '/api/v1/bundling-runs', 'coordinator', { body: {} });

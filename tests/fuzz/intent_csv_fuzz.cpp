@@ -17,7 +17,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (id == laptop.id) return laptop;
         return std::nullopt;
       },
-      [](const std::string& id) { return id == "1059" || id == "1024"; }};
+      [](const std::string& id) { return id == "1059" || id == "1024"; },
+      [](const std::string& name) -> std::optional<std::string> {
+        if (name == "Notebook 14") return "laptop-standard-14";
+        return std::nullopt;
+      }};
   catalog::intake_scope scope;
   scope.today = engine::date{std::chrono::year{2026} / 11 / 23};
   (void)catalog::intake_csv(text, scope, lookups);

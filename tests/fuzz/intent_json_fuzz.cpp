@@ -20,7 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (id == monitor.id) return monitor;
         return std::nullopt;
       },
-      [](const std::string& id) { return id == "1059"; }};
+      [](const std::string& id) { return id == "1059"; },
+      [](const std::string&) -> std::optional<std::string> { return std::nullopt; }};
   catalog::intake_scope scope;
   scope.today = engine::date{std::chrono::year{2026} / 11 / 23};
   (void)catalog::intake_json(parsed.value, scope, lookups);

@@ -76,6 +76,7 @@ const row table[] = {
     {verb::delete_, "/api/v1/intents/{id}", "/api/v1/intents/{other_intent}", "", H, P, F},
     {verb::post, "/api/v1/intents/import", "/api/v1/intents/import", "", P, P, F},
     {verb::get, "/api/v1/audit", "/api/v1/audit?entity=intent&id={own_intent}", "", F, P, P},
+    {verb::get, "/api/v1/audit.csv", "/api/v1/audit.csv?entity=intent&id={own_intent}", "", F, P, P},
     {verb::post, "/api/v1/bundling-runs", "/api/v1/bundling-runs", "", F, P, F},
     {verb::get, "/api/v1/bundling-runs/{id}", "/api/v1/bundling-runs/{run}", "", F, P, P},
     {verb::get, "/api/v1/bundles", "/api/v1/bundles", "", P, P, P},

@@ -98,6 +98,9 @@ TEST_CASE("a municipality sees only the bundles it takes part in and the flags o
   REQUIRE(small.json().at("items").as_array().size() == 1);
   CHECK(std::string{small.json().at("items").at(0).at("message").as_string()}.find("lohnt sich nicht") != std::string::npos);
   CHECK(small.json().at("items").at(0).at("details").at("open_threshold_chf").to_number<double>() == 250000.0);
+  // A flag names its intent's item, by its name in the caller's language (before: an intent number only).
+  CHECK(small.json().at("items").at(0).at("item") == "laptop-standard-14");
+  CHECK(small.json().at("items").at(0).at("item_name") == "Laptop Standard-Arbeitsplatz 14 Zoll");
 }
 
 TEST_CASE("a run never changes intents and leaves withdrawn ones out") {

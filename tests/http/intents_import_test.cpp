@@ -185,3 +185,23 @@ TEST_CASE("the same file imported twice with its Idempotency-Key is stored once;
   CHECK(f.rows("intents") == 4);
   CHECK(import_csv(f, f.kriens, file, "", {{"Idempotency-Key", "bad key"}}).status == 400);
 }
+
+TEST_CASE("a spreadsheet may name the item as the catalogue shows it, in German or English; a name that is not exact is refused") {
+  api_fixture f;
+  const auto reply = import_csv(f, f.kriens,
+                                "Artikel;Menge;Frühestens;Spätestens\r\n"
+                                "Laptop Standard-Arbeitsplatz 14 Zoll;4;01.02.2027;31.05.2027\r\n"
+                                "Schulverwaltungssoftware für die Volksschule;300;01.01.2027;30.06.2027\r\n");
+  REQUIRE_MESSAGE(reply.status == 201, reply.body);
+  const auto listed = test::http_get(f.port(), "/api/v1/intents", f.kriens).json();
+  std::set<std::string> items;
+  for (const auto& i : listed.at("items").as_array()) items.insert(std::string{i.at("item").as_string()});
+  CHECK(items == std::set<std::string>{"laptop-standard-14", "school-administration-software"});
+  const auto loose = import_csv(f, f.kriens, "Artikel;Menge;Frühestens;Spätestens\r\nlaptop standard-arbeitsplatz 14 zoll;4;01.02.2027;31.05.2027\r\n", "",
+                                {{"Accept-Language", "de"}});
+  REQUIRE(loose.status == 422);
+  const auto errors = loose.json().at("errors");
+  CHECK(errors.at(0).at("field") == "item");
+  CHECK(errors.at(0).at("row") == 2);
+  CHECK(f.rows("intents") == 2);
+}

@@ -58,11 +58,26 @@ TEST_CASE("in English the same problems are English, and a German title never st
   CHECK(role.header("Content-Language") == "en");
   CHECK(member(role, "title") == "Not allowed for this token");
   CHECK(member(role, "detail") == "The role auditor may not do this.");
-  // A problem the server has no German words for is English throughout, title included.
+  // A malformed query is German throughout for a German client: title, detail and the field's reason.
   const auto query = german(f, verb::get, "/api/v1/intents?category=food", f.coordinator);
   REQUIRE(query.status == 400);
-  CHECK(query.header("Content-Language") == "en");
-  CHECK(member(query, "title") == "The request is malformed");
+  CHECK(query.header("Content-Language") == "de");
+  CHECK(member(query, "title") == "Die Anfrage ist fehlerhaft");
+  CHECK(member(query, "detail") == "Die Angaben der Abfrage sind ungültig.");
+  const auto query_errors = query.json().at("errors");
+  CHECK(query_errors.at(0).at("field") == "category");
+  CHECK(query_errors.at(0).at("reason") == "Kategorie muss hardware, software oder service (Dienstleistung) sein");
+  // So is a body that is not JSON; in English it is English, title included.
+  const auto body = german(f, verb::post, "/api/v1/intents", f.kriens, R"({"item": )");
+  REQUIRE(body.status == 400);
+  CHECK(body.header("Content-Language") == "de");
+  CHECK(member(body, "detail").rfind("Der Inhalt der Anfrage ist kein gültiges JSON (Zeile 1, Spalte", 0) == 0);
+  const auto english = test::http_request(f.port(), verb::post, "/api/v1/intents", R"({"item": )",
+                                          api_fixture::auth(f.kriens, {{"Content-Type", "application/json"}}));
+  REQUIRE(english.status == 400);
+  CHECK(english.header("Content-Language") == "en");
+  CHECK(member(english, "title") == "The request is malformed");
+  CHECK(member(english, "detail").rfind("The body is not valid JSON at line 1", 0) == 0);
 }
 
 TEST_CASE("every API answer names its language; one title per problem type") {

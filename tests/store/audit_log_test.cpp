@@ -18,7 +18,7 @@ TEST_CASE("audit records come back in order with their before and after") {
     store::append_audit(session, {"bob", "create", "intent", "8", std::nullopt, R"({"quantity":1})"});
     tx.commit();
   });
-  const auto history = store::read_audit(*db, "intent", "7").items;
+  const auto history = test::audit_history(*db, "intent", "7");
   REQUIRE(history.size() == 2);
   CHECK(history[0].record.actor == "alice");
   CHECK_FALSE(history[0].record.before.has_value());
@@ -27,7 +27,7 @@ TEST_CASE("audit records come back in order with their before and after") {
   CHECK(history[0].id < history[1].id);
   CHECK(history[0].occurred_at <= history[1].occurred_at);
   CHECK(history[0].occurred_at.size() == 27);  // 2026-11-22T06:41:00.000000Z
-  CHECK(store::read_audit(*db, "intent", "7", history[0].id).items.size() == 1);
+  CHECK(test::audit_history(*db, "intent", "7", history[0].id).size() == 1);
 }
 
 TEST_CASE("the database itself refuses to change or delete audit records") {
@@ -42,5 +42,5 @@ TEST_CASE("the database itself refuses to change or delete audit records") {
                   store::error);
   CHECK_THROWS_AS(db->with_session([](soci::session& session) { session << "DELETE FROM audit_log"; }), store::error);
   CHECK(count_rows(*db, "audit_log") == 1);
-  CHECK(store::read_audit(*db, "intent", "7").items[0].record.actor == "alice");
+  CHECK(test::audit_history(*db, "intent", "7")[0].record.actor == "alice");
 }

@@ -128,7 +128,7 @@ TEST_CASE("create, update with the current version, and refuse a stale one") {
   missing.id = "nothing-here";
   CHECK_THROWS_AS(store::update_item(*db, missing, 1, "coordinator-2"), store::not_found);
 
-  const auto history = store::read_audit(*db, "catalog_item", "laptop-rugged").items;
+  const auto history = test::audit_history(*db, "catalog_item", "laptop-rugged");
   REQUIRE(history.size() == 2);
   CHECK(history[1].record.actor == "coordinator-1");
   CHECK(history[1].record.before->find("\"version\":1") != std::string::npos);

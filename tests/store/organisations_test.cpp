@@ -46,7 +46,7 @@ TEST_CASE("a changed organisation is updated and the change audited with before 
   CHECK(result.updated == 1);
   CHECK(result.unchanged == 3);
   CHECK(store::find_organisation(*db, "1059")->name == "Kriens (Stadt)");
-  const auto history = store::read_audit(*db, "organisation", "1059").items;
+  const auto history = test::audit_history(*db, "organisation", "1059");
   REQUIRE(history.size() == 2);
   CHECK(history[0].record.action == "create");
   CHECK(history[1].record.action == "update");

@@ -5,6 +5,7 @@
 
 #include <soci/soci.h>
 
+#include "api/store/audit_log.hpp"
 #include "api/store/database.hpp"
 
 namespace jointbuy::test {
@@ -16,6 +17,16 @@ inline long long count_rows(store::database& db, const std::string& table) {
     session << "SELECT COUNT(*) FROM " + table, soci::into(count);
     return count;
   });
+}
+
+/// The recorded changes of one record, oldest first, after sequence number `after`.
+inline std::vector<store::audit_entry> audit_history(store::database& db, const std::string& entity, const std::string& id,
+                                                     long long after = 0) {
+  store::audit_search search;
+  search.entity = entity;
+  search.entity_id = id;
+  search.after = after;
+  return store::search_audit(db, search).items;
 }
 
 }  // namespace jointbuy::test

@@ -28,7 +28,7 @@ boost::json::object run_json(const store::run_record& run) {
 long long run_from(const request_context& ctx, store::database& db) {
   const auto wanted = ctx.target.get("run").value_or("latest");
   const auto id = run_selector(wanted);
-  if (!id) throw bad_request("run must be latest or a run id", {{"run", "latest or a run id"}});
+  if (!id) throw invalid_query({query_error("run", "must be latest or a run id", "Lauf muss latest (der letzte) oder die Nummer eines Laufs sein")});
   const auto run = store::find_run(db, *id);
   if (!run && *id != 0) throw store::not_found({store::record::bundling_run, wanted});
   return run ? run->id : 0;
@@ -43,13 +43,13 @@ response bundle_list(const request_context& ctx, store::database& db, store::bun
   std::vector<field_error> errors;
   if (const auto verdict = ctx.target.get("decision")) {
     filter.verdict = engine::parse_verdict(*verdict);
-    if (!filter.verdict) errors.push_back({"decision", "must be joint_tender or individual"});
+    if (!filter.verdict) errors.push_back(query_error("decision", "must be joint_tender or individual", "Entscheid muss joint_tender (gemeinsame Ausschreibung) oder individual (einzeln) sein"));
   }
   if (const auto category = ctx.target.get("category")) {
     filter.category = engine::parse_category(*category);
-    if (!filter.category) errors.push_back({"category", "must be hardware, software or service"});
+    if (!filter.category) errors.push_back(query_error("category", "must be hardware, software or service", "Kategorie muss hardware, software oder service (Dienstleistung) sein"));
   }
-  if (!errors.empty()) throw bad_request("The query parameters are invalid.", std::move(errors));
+  if (!errors.empty()) throw invalid_query(std::move(errors));
   if (ctx.is_municipality()) filter.organisation = ctx.who().organisation;
   const auto bundles = store::list_bundles(db, filter);
   boost::json::array items;
@@ -93,7 +93,7 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
     if (const auto status = ctx.target.get("status")) {
       filter.status = review::parse_status(*status);
       if (!filter.status || *filter.status == review::status::proposed) {
-        errors.push_back({"status", "must be approved, rejected, tendered, withdrawn or needs_review"});
+        errors.push_back(query_error("status", "must be approved, rejected, tendered, withdrawn or needs_review", "Status muss approved (genehmigt), rejected (abgelehnt), tendered (ausgeschrieben), withdrawn (zurückgezogen) oder needs_review (neu zu prüfen) sein"));
       }
     }
     if (const auto organisation = ctx.target.get("organisation")) {
@@ -102,7 +102,7 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
       }
       filter.organisation = *organisation;
     }
-    if (!errors.empty()) throw bad_request("The query parameters are invalid.", std::move(errors));
+    if (!errors.empty()) throw invalid_query(std::move(errors));
     return bundle_list(ctx, db, std::move(filter));
   });
 
@@ -125,7 +125,7 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
                                     [&](const engine::static_name& c) { return c.view() == *filter.code; })) {
       std::string known;
       for (const auto& c : engine::codes::of_flags) known.append(known.empty() ? "" : ", ").append(c.view());
-      throw bad_request("The query parameters are invalid.", {{"code", "must be one of " + known}});
+      throw invalid_query({query_error("code", "must be one of " + known, "Hinweis muss einer dieser Codes sein: " + known)});
     }
     if (ctx.is_municipality()) {
       if (filter.organisation && filter.organisation != ctx.who().organisation) {
@@ -140,6 +140,8 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
       auto json = catalog::flag_json(f.flag, lang);
       json["id"] = f.id;
       json["run"] = f.run;
+      json["item"] = f.item;
+      json["item_name"] = lang == engine::language::de ? f.item_name_de : f.item_name_en;
       items.push_back(std::move(json));
     }
     return list_response(ctx.req, std::move(items), flags.next_after);

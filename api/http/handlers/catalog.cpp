@@ -46,13 +46,13 @@ void add_catalog_routes(router& routes, store::database& db, const catalog::refe
     query.cpv = ctx.target.get("cpv").value_or("");
     query.after = page.after;
     query.limit = page.limit;
-    if (query.text.size() > 200) throw bad_request("q is too long", {{"q", "at most 200 characters"}});
+    if (query.text.size() > 200) throw invalid_query({query_error("q", "at most 200 characters", "Suchtext darf höchstens 200 Zeichen haben")});
     if (!query.cpv.empty() && !catalog::is_cpv_format(query.cpv)) {
-      throw bad_request("cpv is not a CPV code", {{"cpv", "must be a CPV code NNNNNNNN-C"}});
+      throw invalid_query({query_error("cpv", "must be a CPV code NNNNNNNN-C", "CPV muss ein CPV-Code NNNNNNNN-P sein")});
     }
     if (const auto category = ctx.target.get("category")) {
       query.category = engine::parse_category(*category);
-      if (!query.category) throw bad_request("unknown category", {{"category", "must be hardware, software or service"}});
+      if (!query.category) throw invalid_query({query_error("category", "must be hardware, software or service", "Kategorie muss hardware, software oder service (Dienstleistung) sein")});
     }
     const auto result = store::search_items(db, query);
     boost::json::array items;

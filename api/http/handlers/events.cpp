@@ -14,7 +14,7 @@ void add_event_routes(router& routes, store::database& db) {
     long long since = 0;
     if (const auto given = ctx.target.get("since"); given && *given != "0") {
       since = positive_id(*given);
-      if (since == 0) throw bad_request("since must be the id of the last event seen, or 0", {{"since", "must be a non-negative integer"}});
+      if (since == 0) throw invalid_query({query_error("since", "must be a non-negative integer (the id of the last event seen, or 0)", "since muss eine ganze Zahl ab 0 sein (die Nummer des zuletzt gesehenen Ereignisses, oder 0)")});
     }
     // A municipality reads its own feed; coordinators and auditors read the coordinators' feed.
     const std::optional<std::string> organisation =

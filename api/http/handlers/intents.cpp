@@ -48,7 +48,7 @@ std::optional<std::string> idempotency_key(const request_context& ctx) {
   const bool visible = std::all_of(key.begin(), key.end(), [](char c) { return c > ' ' && c < '\x7f'; });
   if (key.empty() || key.size() > max_idempotency_key || !visible) {
     throw bad_request("Idempotency-Key must have 1 to 200 visible ASCII characters",
-                      {{"Idempotency-Key", "1 to 200 visible ASCII characters"}})
+                      {query_error("Idempotency-Key", "1 to 200 visible ASCII characters", "1 bis 200 sichtbare ASCII-Zeichen")})
         .with_german("Der Idempotency-Key muss 1 bis 200 sichtbare ASCII-Zeichen haben.");
   }
   return key;
@@ -123,20 +123,20 @@ store::intent_filter filter_from(const request_context& ctx) {
   filter.item = ctx.target.get("item");
   if (const auto category = ctx.target.get("category")) {
     filter.category = engine::parse_category(*category);
-    if (!filter.category) errors.push_back({"category", "must be hardware, software or service"});
+    if (!filter.category) errors.push_back(query_error("category", "must be hardware, software or service", "Kategorie muss hardware, software oder service (Dienstleistung) sein"));
   }
   filter.status = ctx.target.get("status");
   if (filter.status && *filter.status != "submitted" && *filter.status != "withdrawn") {
-    errors.push_back({"status", "must be submitted or withdrawn"});
+    errors.push_back(query_error("status", "must be submitted or withdrawn", "Status muss submitted (erfasst) oder withdrawn (zurückgezogen) sein"));
   }
   for (const char* name : {"from", "to"}) {
     if (const auto text = ctx.target.get(name)) {
       const auto day = engine::parse_iso_date(*text);
-      if (!day) errors.push_back({name, "must be a date YYYY-MM-DD"});
+      if (!day) errors.push_back(query_error(name, "must be a date YYYY-MM-DD", std::string{std::string_view{name} == "from" ? "Ab" : "Bis"} + " muss ein Datum JJJJ-MM-TT sein"));
       (std::string_view{name} == "from" ? filter.from : filter.to) = day;
     }
   }
-  if (!errors.empty()) throw bad_request("The query parameters are invalid.", std::move(errors));
+  if (!errors.empty()) throw invalid_query(std::move(errors));
   return filter;
 }
 

@@ -15,7 +15,7 @@ void add_organisation_routes(router& routes, store::database& db) {
     store::organisation_query query{ctx.target.get("canton"), std::nullopt, page.after, page.limit};
     if (const auto kind = ctx.target.get("kind")) {
       query.kind = catalog::parse_organisation_kind(*kind);
-      if (!query.kind) throw bad_request("unknown kind", {{"kind", "must be 'canton' or 'municipality'"}});
+      if (!query.kind) throw invalid_query({query_error("kind", "must be canton or municipality", "Art muss canton (Kanton) oder municipality (Gemeinde) sein")});
     }
     const auto result = store::list_organisations(db, query);
     boost::json::array items;

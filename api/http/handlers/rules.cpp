@@ -57,23 +57,23 @@ void add_rules_routes(router& routes, const catalog::reference_data& reference) 
     if (value && *value >= 0) {
       amount = *value;
     } else {
-      errors.push_back({"value_chf", "must be an amount in CHF ≥ 0 with at most 2 decimals"});
+      errors.push_back(query_error("value_chf", "must be an amount in CHF ≥ 0 with at most 2 decimals", "Wert muss ein Betrag in CHF ab 0 mit höchstens 2 Dezimalstellen sein"));
     }
     auto kind = engine::procurement_type::supply;
     if (const auto type = engine::parse_procurement_type(ctx.target.get("type").value_or(""))) {
       kind = *type;
     } else {
-      errors.push_back({"type", "must be supply, service, construction_main or construction_secondary"});
+      errors.push_back(query_error("type", "must be supply, service, construction_main or construction_secondary", "Auftragsart muss supply (Lieferung), service (Dienstleistung), construction_main (Bauhauptgewerbe) oder construction_secondary (Baunebengewerbe) sein"));
     }
     auto on = engine::today_utc();
     if (const auto date_text = ctx.target.get("date")) {
       if (const auto day = engine::parse_iso_date(*date_text)) {
         on = *day;
       } else {
-        errors.push_back({"date", "must be a date YYYY-MM-DD"});
+        errors.push_back(query_error("date", "must be a date YYYY-MM-DD", "Datum muss ein Datum JJJJ-MM-TT sein"));
       }
     }
-    if (!errors.empty()) throw bad_request("The query parameters are invalid.", std::move(errors));
+    if (!errors.empty()) throw invalid_query(std::move(errors));
     const auto ruling = engine::required_procedure(reference.thresholds, amount, kind, on);
     if (!ruling) {
       throw unprocessable({{"date", "no thresholds are in force on " + engine::format_iso_date(on)}});
