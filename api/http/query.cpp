@@ -64,9 +64,18 @@ std::optional<std::string> base64url_decode(std::string_view text) {
 }  // namespace
 
 std::optional<std::string> target::get(const std::string& name) const {
+  asked_.insert(name);
   const auto found = query.find(name);
   if (found == query.end()) return std::nullopt;
   return found->second;
+}
+
+std::vector<std::string> target::unread() const {
+  std::vector<std::string> names;
+  for (const auto& [name, value] : query) {
+    if (asked_.count(name) == 0) names.push_back(name);
+  }
+  return names;
 }
 
 target parse_target(std::string_view raw) {

@@ -3,8 +3,10 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jointbuy::http {
 
@@ -13,8 +15,14 @@ struct target {
   std::string path;
   std::map<std::string, std::string> query;
 
-  /// The parameter `name`, if given.
+  /// The parameter `name`, if given. Every name asked for is remembered (see unread()).
   std::optional<std::string> get(const std::string& name) const;
+
+  /// The parameters given that nobody asked for: for a read, parameters its route does not know.
+  std::vector<std::string> unread() const;
+
+ private:
+  mutable std::set<std::string> asked_;
 };
 
 /// Splits and percent-decodes "/path?a=1&b=x%20y". Throws a 400 problem for malformed escapes,

@@ -149,7 +149,16 @@ response router::run_route(request_context& context, const route* chosen, const 
       }
     }
   }
-  return chosen->fn(context);
+  auto res = chosen->fn(context);
+  // A read with a parameter its route does not know is refused rather than answered as if the
+  // parameter were not there (before: /api/v1/bundles?status=approved listed every status).
+  if (const auto unknown = context.target.unread(); !unknown.empty() && (context.req.method() == beast_http::verb::get ||
+                                                                       context.req.method() == beast_http::verb::head)) {
+    std::vector<field_error> errors;
+    for (const auto& name : unknown) errors.push_back(query_error(name, "is not a parameter of this resource", "ist keine Angabe, die diese Adresse kennt"));
+    throw invalid_query(std::move(errors));
+  }
+  return res;
 }
 
 }  // namespace jointbuy::http

@@ -93,7 +93,8 @@ page<audit_entry> search_audit(database& db, const audit_search& search) {
       std::string sql = "SELECT a.id, a.occurred_at, a.actor, a.action, a.entity, a.entity_id, a.before_state, "
                         "a.after_state, t.name, t.organisation_id, ao.name, ro.id, ro.name";
       sql.append(audit_from).append(search_values::where());
-      sql.append("AND a.id > :after_id ORDER BY a.id LIMIT :limit");
+      sql.append(search.newest_first ? "AND (:after_id = 0 OR a.id < :after_id) ORDER BY a.id DESC LIMIT :limit"
+                                     : "AND a.id > :after_id ORDER BY a.id LIMIT :limit");
       auto prepared = (session.prepare << sql, soci::into(id), soci::into(e.occurred_at), soci::into(e.record.actor),
                        soci::into(e.record.action), soci::into(e.record.entity), soci::into(e.record.entity_id),
                        soci::into(before, before_null), soci::into(after, after_null), soci::into(name, name_null),

@@ -55,6 +55,8 @@ struct audit_search {
   /// occurred_at ≥ from and < to: RFC 3339 UTC timestamps ("2026-12-01T23:00:00Z").
   std::optional<std::string> from;
   std::optional<std::string> to;
+  /// The newest entries first (a reader's view); then `after` is the id the page continues below.
+  bool newest_first = false;
   long long after = 0;
   int limit = 500;
 };

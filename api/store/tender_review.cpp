@@ -230,22 +230,29 @@ bundle_record review_tender(database& db, const reviewer& who, long long id, con
 std::vector<decision_entry> decisions_of(database& db, long long id) {
   struct decision_row {
     decision_entry e;
-    std::string reference;
-    soci::indicator reference_null = soci::i_null;
+    std::string reference, name, organisation, organisation_name;
+    soci::indicator reference_null = soci::i_null, name_null = soci::i_null, organisation_null = soci::i_null,
+                    organisation_name_null = soci::i_null;
     void into(soci::details::prepare_temp_type& s) {
       s, soci::into(e.id), soci::into(e.decided_by), soci::into(e.action), soci::into(e.from_status), soci::into(e.to_status),
-          soci::into(e.comment), soci::into(reference, reference_null), soci::into(e.decided_at), soci::into(e.details);
+          soci::into(e.comment), soci::into(reference, reference_null), soci::into(e.decided_at), soci::into(e.details),
+          soci::into(name, name_null), soci::into(organisation, organisation_null), soci::into(organisation_name, organisation_name_null);
     }
     decision_entry value() const {
       auto copy = e;
       copy.reference = reference_null == soci::i_ok ? std::optional{reference} : std::nullopt;
+      copy.decided_by_name = name_null == soci::i_ok ? name : e.decided_by;
+      if (organisation_null == soci::i_ok) copy.decided_by_organisation = organisation;
+      if (organisation_name_null == soci::i_ok) copy.decided_by_organisation_name = organisation_name;
       return copy;
     }
   };
   return db.with_session([&](soci::session& session) {
     return select_rows<decision_row>(session,
-                                     "SELECT id, decided_by, decision, from_status, to_status, comment, reference, decided_at, "
-                                     "details FROM decisions WHERE bundle_id = :id ORDER BY id",
+                                     "SELECT d.id, d.decided_by, d.decision, d.from_status, d.to_status, d.comment, d.reference, "
+                                     "d.decided_at, d.details, t.name, t.organisation_id, o.name FROM decisions d "
+                                     "LEFT JOIN api_tokens t ON t.id = d.decided_by LEFT JOIN organisations o ON o.id = t.organisation_id "
+                                     "WHERE d.bundle_id = :id ORDER BY d.id",
                                      [&](auto& s) { s, soci::use(id, "id"); });
   });
 }

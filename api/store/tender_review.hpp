@@ -41,6 +41,10 @@ bundle_record review_tender(database& db, const reviewer& who, long long id, con
 struct decision_entry {
   long long id = 0;
   std::string decided_by;
+  /// The name of the person or office that decided, and its organisation with its name (none for
+  /// the canton's coordinators), for people to read.
+  std::string decided_by_name;
+  std::optional<std::string> decided_by_organisation, decided_by_organisation_name;
   /// The action's name (review::to_string).
   std::string action;
   std::string from_status;

@@ -4,11 +4,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { assertLabelled, openPage, screenshot, settle, signIn, startBrowser, startServer } from './support.mjs';
+import { assertLabelled, assertReadable, openPage, screenshot, settle, signIn, startBrowser, startServer } from './support.mjs';
 
 const year = new Date().getUTCFullYear() + 1;
 const day = (month, d) => `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 const otherSchools = ['1024', '1054', '1058', '1040', '1103', '1031', '1062', '1063', '1151', '1093', '1098'];
+const schoolSoftware = 'Schulverwaltungssoftware für die Volksschule';
+const laptopName = 'Laptop Standard-Arbeitsplatz 14 Zoll';
 
 // Reads a CSV as RFC 4180 does (quoted fields, doubled quotes, CRLF): an array of records.
 function parseCsv(text, separator) {
@@ -83,7 +85,11 @@ describe('the web pages', () => {
     const { page, expectProblem } = await open();
     expectProblem(422, '/api/v1/intents');
     await signIn(page, server.url, server.tokens.kriens);
-    await screenshot(page, 'intents-empty');
+    // The start page says what there is to do, and what to do when there is nothing yet.
+    await page.getByRole('heading', { name: 'Übersicht' }).waitFor();
+    await page.getByText('Zurzeit wartet keine Ausschreibung auf Ihre Antwort.').waitFor();
+    await page.getByText('Sie haben keine offenen Beschaffungsabsichten.').waitFor();
+    await screenshot(page, 'home-municipality-empty');
     await page.locator('#nav').getByRole('link', { name: 'Neue Absicht' }).click();
     const item = page.getByRole('combobox', { name: 'Katalogartikel (Name oder CPV-Code)' });
     await item.fill('Schulverwaltung');
@@ -106,7 +112,7 @@ describe('the web pages', () => {
     await page.getByLabel('Spätestens').fill(day(6, 19));
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('status').getByText(/Beschaffungsabsicht \d+ gespeichert/).waitFor();
-    const row = page.getByRole('row', { name: /school-administration-software/ });
+    const row = page.getByRole('row', { name: new RegExp(schoolSoftware) });
     assert.match(await row.textContent(), /CHF [\d']+\.\d\d/);
     assert.match(await row.textContent(), new RegExp(`01\\.01\\.${year} – 19\\.06\\.${year}`));
   });
@@ -134,14 +140,40 @@ describe('the web pages', () => {
     await page.getByRole('button', { name: 'Importieren' }).click();
     await page.getByRole('status').getByText('1 Beschaffungsabsichten importiert', { exact: false }).waitFor();
     await screenshot(page, 'import');
-    // The same file again (still selected) is not stored twice: the page says so.
+    // The same file again is not stored twice: the page says so.
+    await page.getByLabel('CSV-Datei').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
     await page.getByRole('button', { name: 'Importieren' }).click();
     await page.getByRole('status').getByText('Diese Datei wurde schon importiert', { exact: false }).waitFor();
+    const laptops = (await server.api('GET', '/api/v1/intents?item=laptop-standard-14', server.tokens.kriens)).body.items;
+    assert.equal(laptops.length, 1);
+
+    // The template: German headers, example rows that name items as the catalogue does, and it imports as it is.
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Vorlage herunterladen (CSV für Excel)' }).click();
+    const template = await readFile(await (await downloading).path(), 'utf8');
+    const rows = parseCsv(template.replace(/^\ufeff/, ''), ';');
+    assert.deepEqual(rows[0], ['Artikel', 'Menge', 'Stückpreis CHF', 'Frühestens', 'Spätestens', 'Vertragsjahre', 'Bemerkung']);
+    assert.equal(rows.length, 3);
+    const names = new Set((await server.api('GET', '/api/v1/catalog/items?limit=500', server.tokens.kriens)).body.items.map((i) => i.name_de));
+    for (const r of rows.slice(1)) assert.ok(names.has(r[0]), `the template names "${r[0]}", which is not a catalogue name`);
+    await page.getByLabel('CSV-Datei').setInputFiles({ name: 'vorlage.csv', mimeType: 'text/csv', buffer: Buffer.from(template) });
+    await page.getByRole('button', { name: 'Importieren' }).click();
+    await page.getByRole('status').getByText('2 Beschaffungsabsichten importiert', { exact: false }).waitFor();
+    // They were examples: withdrawn again, so that the scenario below stays as it is.
+    const kriens = (await server.api('GET', '/api/v1/intents', server.tokens.kriens)).body.items;
+    for (const intent of kriens.filter((i) => i.note === 'Ersatz Schulhaus Kriens' || i.quantity === 250)) {
+      const response = await fetch(`${server.url}/api/v1/intents/${intent.id}`, {
+        method: 'DELETE', headers: { Authorization: `Bearer ${server.tokens.kriens}`, 'If-Match': `"${intent.version}"` },
+      });
+      assert.equal(response.status, 200, await response.text());
+    }
   });
 
   it('a coordinator runs the engine, opens the joint tender, sees its timeline, approves it and downloads the CSV', async () => {
     const { page } = await open();
     await signIn(page, server.url, server.tokens.coordinator);
+    await page.getByText('Keine Vorschläge zu prüfen.').waitFor();
+    await page.locator('#nav').getByRole('link', { name: 'Bündel', exact: true }).click();
     await page.getByRole('button', { name: 'Bündelung ausführen' }).click();
     await page.getByRole('status').getByText(/Lauf 1: \d+ Bündel, 1 gemeinsame Ausschreibungen/).waitFor();
     await assertLabelled(page);
@@ -167,6 +199,7 @@ describe('the web pages', () => {
     await page.getByLabel('Kommentar').fill('Gemeinsame Ausschreibung freigegeben');
     await page.getByRole('button', { name: 'Genehmigen' }).click();
     await page.getByRole('status').getByText('Gespeichert: genehmigt.').waitFor();
+    await page.getByRole('button', { name: 'Drucken' }).waitFor();
 
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Mengengerüst CSV' }).click();
@@ -192,29 +225,77 @@ describe('the web pages', () => {
   it('the municipality sees its flag and confirms the approved tender', async () => {
     const { page } = await open();
     await signIn(page, server.url, server.tokens.kriens);
-    const laptops = page.getByRole('row', { name: /laptop-standard-14/ });
+    // The start page: the approved tender awaits Kriens's answer, with its share; its open intents below.
+    const awaiting = page.getByRole('region', { name: 'Ihre Antwort ausstehend' });
+    const tender = awaiting.getByRole('row', { name: new RegExp(schoolSoftware) });
+    await tender.waitFor();
+    assert.match(await tender.textContent(), /CHF [\d']+\.\d\d/);
+    await assertReadable(page, ['school-administration-software', 'laptop-standard-14']);
+    await screenshot(page, 'home-municipality');
+
+    await page.locator('#nav').getByRole('link', { name: 'Meine Absichten' }).click();
+    const laptops = page.getByRole('row', { name: new RegExp(laptopName) });
     await laptops.waitFor();
     assert.match(await laptops.textContent(), /Hardware: zu klein für eine öffentliche Ausschreibung/);
+    await assertReadable(page, ['school-administration-software', 'laptop-standard-14']);
     await screenshot(page, 'intents');
 
+    // "Meine Bündel": the joint tender apart from what Kriens buys alone, with its answer still open.
     await page.locator('#nav').getByRole('link', { name: 'Meine Bündel' }).click();
-    await page.getByRole('link', { name: /school-administration-software/ }).click();
+    await page.getByRole('heading', { name: 'Gemeinsame Ausschreibungen mit Ihrer Beteiligung' }).waitFor();
+    const joint = page.getByRole('row', { name: new RegExp(schoolSoftware) });
+    assert.match(await joint.textContent(), /Ihre Antwort ausstehend/);
+    await page.getByRole('heading', { name: 'Einzeln zu beschaffen' }).waitFor();
+    assert.match(await page.locator('main').textContent(), new RegExp(laptopName));
+    await screenshot(page, 'my-bundles');
+
+    await page.locator('#nav').getByRole('link', { name: 'Start' }).click();
+    await page.getByRole('link', { name: 'Prüfen und antworten' }).click();
     await page.getByRole('button', { name: 'Teilnahme bestätigen' }).click();
     // Before: "Gespeichert: genehmigt." (the tender's status, not the buyer's answer).
     await page.getByRole('status').getByText('Ihre Teilnahme ist bestätigt.').waitFor();
-    assert.match(await page.getByRole('row', { name: /Kriens/ }).textContent(), /bestätigt/);
+    assert.match(await page.getByRole('table', { name: 'Mitglieder' }).getByRole('row', { name: /Kriens/ }).textContent(), /bestätigt/);
     assert.equal(await page.getByRole('button', { name: 'Genehmigen' }).count(), 0, 'a municipality cannot decide');
   });
 
   it('the auditor reads everything, changes nothing, and sees the bundle\'s audit log; in English too', async () => {
     const { page } = await open();
     await signIn(page, server.url, server.tokens.auditor);
+    // The auditor starts on the audit log: a readable table, searchable, with names and Swiss formats.
+    await page.getByRole('heading', { name: 'Audit-Protokoll' }).waitFor();
+    await page.getByRole('cell', { name: 'genehmigt', exact: true }).waitFor();
+    assert.match(await page.locator('main table').textContent(), /Programmbüro/);
+    assert.match(await page.locator('main table').textContent(), /IT Kriens, Gemeinde Kriens \(1059\)|IT Kriens, Kriens \(1059\)/);
+    assert.match(await page.locator('main table').textContent(), /\d\d\.\d\d\.\d{4} \d\d:\d\d/);
+    // Item ids stand beside the names of catalogue records here (an auditor needs them); enum values never.
+    await assertReadable(page);
+    await assertLabelled(page);
+    await screenshot(page, 'home-auditor');
+    // By organisation: only Kriens's records and acts.
+    await page.getByLabel('Organisation').selectOption('1059');
+    await page.getByRole('button', { name: 'Anzeigen' }).click();
+    await page.getByRole('cell', { name: 'erfasst', exact: true }).first().waitFor();
+    assert.doesNotMatch(await page.locator('main table').textContent(), /Emmen/);
+    // The export: Excel's CSV with German headers.
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Als CSV exportieren (Excel)' }).click();
+    const exported = parseCsv((await readFile(await (await downloading).path(), 'utf8')).replace(/^\ufeff/, ''), ';');
+    assert.equal(exported[0][0], 'Nr.');
+    assert.ok(exported[0].includes('Organisation des Datensatzes'));
+    assert.ok(exported.length > 1);
+
+    await page.locator('#nav').getByRole('link', { name: 'Bündel', exact: true }).click();
     await page.getByRole('link', { name: /school-administration-software/ }).click();
     await page.getByRole('heading', { name: /Bündel/ }).waitFor();
     assert.equal(await page.getByRole('button', { name: /Genehmigen|Ablehnen|Zurückziehen|Herauslösen/ }).count(), 0);
+    // Decisions name people, not token ids.
+    assert.match(await page.getByRole('row', { name: /Teilnahme bestätigen/ }).textContent(), /IT Kriens \(Kriens\)/);
     await page.getByRole('link', { name: 'Audit-Protokoll dieses Bündels' }).click();
-    await page.getByRole('cell', { name: 'approve', exact: true }).waitFor();
-    assert.equal(await page.getByRole('cell', { name: 'confirm', exact: true }).count(), 1);
+    await page.getByRole('cell', { name: 'genehmigt', exact: true }).waitFor();
+    assert.equal(await page.getByRole('cell', { name: 'Teilnahme bestätigt', exact: true }).count(), 1);
+    // The answers as a change of one buyer's answer, by name (before: raw JSON with "pending").
+    assert.match(await page.locator('main table').textContent(), /Kriens \(1059\): offen → bestätigt/);
+    await assertReadable(page);
     await screenshot(page, 'audit');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
@@ -232,6 +313,9 @@ describe('the web pages', () => {
     const row = page.getByRole('row', { name: /Kriens \(1059\)/ });
     await row.waitFor();
     assert.match(await row.textContent(), /öffentliche Ausschreibung lohnt sich nicht/);
+    // The intent by its item's name, not by its number alone.
+    assert.match(await row.textContent(), new RegExp(`${laptopName} \\(Nr\\. \\d+\\)`));
+    await assertReadable(page, ['school-administration-software', 'laptop-standard-14']);
     await assertLabelled(page);
     await screenshot(page, 'flags');
 
@@ -272,6 +356,35 @@ describe('the web pages', () => {
     assert.equal(service.body.version, 2);
   });
 
+  it('a coordinator filters the intents by municipality and item, sorts them, and reads their total', async () => {
+    const { page } = await open();
+    await signIn(page, server.url, server.tokens.coordinator);
+    await page.locator('#nav').getByRole('link', { name: 'Beschaffungsabsichten' }).click();
+    await page.getByRole('heading', { name: 'Beschaffungsabsichten' }).waitFor();
+    await page.getByRole('row', { name: /^Total/ }).waitFor();
+    await page.getByLabel('Katalogartikel').selectOption('school-administration-software');
+    await page.getByLabel('Gemeinde oder Stelle').selectOption('1024');
+    await page.getByRole('table').getByText('1 Eintrag', { exact: true }).waitFor();
+    const emmen = (await server.api('GET', '/api/v1/intents?organisation=1024&item=school-administration-software', server.tokens.coordinator)).body.items;
+    assert.equal(emmen.length, 1);
+    const total = page.getByRole('row', { name: /^Total/ });
+    const chf = (amount) => `CHF ${Math.floor(amount).toString().replace(/\B(?=(\d{3})+(?!\d))/g, "'")}.${String(Math.round(amount * 100) % 100).padStart(2, '0')}`;
+    assert.match(await total.textContent(), new RegExp(chf(emmen[0].value_chf).replace('.', '\\.')));
+    // All municipalities again, sorted by value, largest first: the total is the sum of the rows.
+    await page.getByLabel('Gemeinde oder Stelle').selectOption('');
+    await page.getByLabel('Sortieren nach').selectOption('value:desc');
+    const all = (await server.api('GET', '/api/v1/intents?item=school-administration-software&limit=500', server.tokens.coordinator)).body.items;
+    await page.getByRole('table').getByText(`${all.length} Einträge`).waitFor();
+    const values = await page.locator('tbody tr:not(.total) td:nth-child(5)').allTextContents();
+    const numbers = values.map((v) => Number(v.replace(/[^\d.]/g, '')));
+    assert.deepEqual(numbers, [...numbers].sort((x, y) => y - x), 'sorted by value, largest first');
+    const rappen = all.reduce((sum, i) => sum + Math.round(i.value_chf * 100), 0);
+    assert.match(await total.textContent(), new RegExp(chf(rappen / 100).replace('.', '\\.')));
+    await assertReadable(page, ['school-administration-software', 'laptop-standard-14']);
+    await assertLabelled(page);
+    await screenshot(page, 'intents-coordinator');
+  });
+
   it('works on a 390px-wide phone and by keyboard alone', async () => {
     const { page } = await open({ width: 390, height: 844 });
     await signIn(page, server.url, server.tokens.kriens);
@@ -280,7 +393,10 @@ describe('the web pages', () => {
     await settle(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
-    await screenshot(page, 'phone-intents');
+    // The header leaves the screen to the content (before: 230 of 844 px).
+    const header = await page.locator('header.top').boundingBox();
+    assert.ok(header.height <= 110, `the header is ${header.height}px high`);
+    await screenshot(page, 'phone-home');
     // Tab from the top: the skip link first, then the navigation, each with a visible focus ring.
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
@@ -290,18 +406,40 @@ describe('the web pages', () => {
       const style = getComputedStyle(e);
       return { text: e.textContent, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
     });
-    assert.equal(focused.text, 'Meine Absichten');
+    assert.equal(focused.text, 'Start');
     assert.notEqual(focused.outline, 'none');
     assert.ok(focused.width >= 2);
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Neue Beschaffungsabsicht' }).waitFor();
     assert.equal(await page.evaluate(() => document.activeElement.getAttribute('role')), 'combobox');
+
+    await page.locator('#nav').getByRole('link', { name: 'Meine Absichten' }).click();
+    await page.getByRole('heading', { name: 'Meine Beschaffungsabsichten' }).waitFor();
+    // Every row's actions are on the screen, not beyond its right edge.
+    const edit = page.getByRole('link', { name: /^Bearbeiten/ }).first();
+    await edit.waitFor();
+    const box = await edit.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 390, `the row action sits at x=${box.x}`);
+    const overflowList = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflowList <= 0, `the list is ${overflowList}px wider than the phone`);
+    await screenshot(page, 'phone-intents');
   });
 
   it('an approved tender outlives the next run: it stays under "Laufende Ausschreibungen" for coordinator and buyer, with its decisions', async () => {
     const { page } = await open();
     await signIn(page, server.url, server.tokens.coordinator);
+    // The coordinator's start page: the approved tender waits for eleven buyers, named; the flags by kind.
+    const waiting = page.getByRole('region', { name: 'Warten auf Auftraggeberinnen' });
+    const row0 = waiting.getByRole('row', { name: new RegExp(schoolSoftware) });
+    await row0.waitFor();
+    assert.match(await row0.textContent(), /Emmen \(1024\)/);
+    assert.doesNotMatch(await row0.textContent(), /Kriens/);
+    await page.getByRole('region', { name: 'Hinweise des letzten Laufs' }).getByRole('link', { name: 'Einzige Auftraggeberin' }).waitFor();
+    await assertReadable(page, ['school-administration-software', 'laptop-standard-14']);
+    await screenshot(page, 'home-coordinator');
+    await page.locator('#nav').getByRole('link', { name: 'Bündel', exact: true }).click();
     await page.getByRole('button', { name: 'Bündelung ausführen' }).click();
     await page.getByRole('status').getByText(/Lauf 2:/).waitFor();
     await page.locator('#nav').getByRole('link', { name: 'Laufende Ausschreibungen' }).click();
@@ -332,7 +470,7 @@ describe('the web pages', () => {
     // Its intent links to the tender it is in.
     await buyer.locator('#nav').getByRole('link', { name: 'Meine Absichten' }).click();
     await buyer.getByRole('heading', { name: 'Meine Beschaffungsabsichten' }).waitFor();
-    const intent = buyer.getByRole('row', { name: /school-administration-software/ });
+    const intent = buyer.getByRole('row', { name: new RegExp(schoolSoftware) });
     await intent.waitFor();
     assert.match(await intent.textContent(), /Bündel \d+ \(genehmigt\)/);
 

@@ -137,3 +137,23 @@ export async function assertLabelled(page) {
 export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
 }
+
+// The API's enumerated values, which a page must show as words ("genehmigt", not "approved").
+const ENUMS = ['joint_tender', 'individual', 'submitted', 'withdrawn', 'proposed', 'approved', 'rejected', 'tendered', 'needs_review',
+  'free_hand', 'invitation', 'one_time', 'yearly', 'supply', 'hardware', 'software', 'service', 'pending', 'confirmed', 'confirm',
+  'decline', 'approve', 'reject', 'withdraw', 'move_out', 'merge', 'catalog_item', 'bundling_run', 'intent', 'bundle', 'piece', 'licence',
+  'HARDWARE_TOO_SMALL_FOR_PUBLIC_TENDER', 'NOT_WORTH_JOINT_TENDER', 'SINGLE_BUYER', 'SPLITTING_RISK', 'WINDOW_SHIFT_SUGGESTED', 'UNPRICEABLE'];
+
+/**
+ * What the page's main area shows a person: no enumerated value of the API, and no catalogue
+ * item's id (`itemIds`) where its name belongs. Words in `allowed` (e.g. "Software", which is German
+ * too) are let through; the check is on whole words, case-sensitive.
+ */
+export async function assertReadable(page, itemIds = [], allowed = []) {
+  const text = await page.locator('main').innerText();
+  const words = new Set(text.split(/[^A-Za-z0-9_-]+/).filter(Boolean));
+  const raw = ENUMS.filter((e) => words.has(e) && !allowed.includes(e));
+  assert.deepEqual(raw, [], `untranslated values on the page:\n${text}`);
+  const ids = itemIds.filter((id) => text.includes(id));
+  assert.deepEqual(ids, [], `item ids shown where their names belong:\n${text}`);
+}

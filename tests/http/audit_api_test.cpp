@@ -110,6 +110,17 @@ TEST_CASE("the audit log is searched by organisation, person, record and time, a
   CHECK(found(f, "from=2000-01-01&to=2999-12-31&entity=intent").size() == 3);
   CHECK(found(f, "to=2000-01-01").empty());
   CHECK(found(f, "from=2999-01-01T00:00:00Z").empty());
+  // A reader's view: newest first, and the cursor goes on downwards.
+  const auto newest = test::http_get(f.port(), "/api/v1/audit?entity=intent&order=newest&limit=2", f.auditor).json();
+  REQUIRE(newest.at("items").as_array().size() == 2);
+  CHECK(newest.at("items").at(0).at("id") == all[2].at("id"));
+  CHECK(newest.at("items").at(1).at("id") == all[1].at("id"));
+  const std::string cursor{newest.at("next_cursor").as_string()};
+  const auto rest = test::http_get(f.port(), "/api/v1/audit?entity=intent&order=newest&limit=2&cursor=" + cursor, f.auditor).json();
+  REQUIRE(rest.at("items").as_array().size() == 1);
+  CHECK(rest.at("items").at(0).at("id") == all[0].at("id"));
+  CHECK(rest.at("next_cursor").is_null());
+  CHECK(test::http_get(f.port(), "/api/v1/audit?order=sideways", f.auditor).status == 400);
   const auto german = test::http_request(f.port(), verb::get, "/api/v1/audit?entity=intent&limit=1", {},
                                          api_fixture::auth(f.auditor, {{"Accept-Language", "de-CH"}}));
   CHECK(german.json().at("items").at(0).at("action_words") == "erfasst");

@@ -2,6 +2,8 @@
 // checks the version, a decline re-evaluates, and a new run keeps what was decided.
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include <future>
 
 #include "tests/support/api_fixture.hpp"
@@ -121,6 +123,18 @@ TEST_CASE("a proposed joint tender is approved, confirmed by every buyer and ten
   std::vector<std::string> decisions;
   for (const auto& d : history.at("items").as_array()) decisions.emplace_back(d.at("decision").as_string());
   CHECK(decisions == std::vector<std::string>{"approve", "confirm", "confirm", "tendered", "withdraw"});
+  // Each decision names who took it, and its organisation by name (before: a token id only).
+  const auto& first = history.at("items").at(0);
+  CHECK(first.at("decided_by_name") == "Programmbüro");
+  CHECK(first.at("decided_by_organisation").is_null());
+  std::set<std::string> answered;
+  for (const auto& d : history.at("items").as_array()) {
+    if (d.at("decision") != "confirm") continue;
+    std::string who{d.at("decided_by_name").as_string()};
+    who.append(" (").append(d.at("decided_by_organisation_name").as_string()).append(")");
+    answered.insert(who);
+  }
+  CHECK(answered == std::set<std::string>{"IT Emmen (Emmen)", "IT Kriens (Kriens)"});
   // Kriens's feed: the proposal, then every change, in order.
   const auto feed = test::http_get(f.port(), "/api/v1/events?since=0", f.kriens).json();
   std::vector<std::string> kinds;

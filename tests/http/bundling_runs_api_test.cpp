@@ -103,6 +103,24 @@ TEST_CASE("a municipality sees only the bundles it takes part in and the flags o
   CHECK(small.json().at("items").at(0).at("item_name") == "Laptop Standard-Arbeitsplatz 14 Zoll");
 }
 
+TEST_CASE("a read names only parameters its route knows: the bundles by status, and a misspelt parameter refused, never ignored") {
+  api_fixture f;
+  submit_scenario(f);
+  REQUIRE(test::http_request(f.port(), verb::post, "/api/v1/bundling-runs", {}, api_fixture::auth(f.coordinator)).status == 201);
+  const auto proposed = test::http_get(f.port(), "/api/v1/bundles?status=proposed", f.coordinator).json();
+  CHECK_FALSE(proposed.at("items").as_array().empty());
+  // Before: status was not read, and every bundle came back as if approved.
+  CHECK(test::http_get(f.port(), "/api/v1/bundles?status=approved", f.coordinator).json().at("items").as_array().empty());
+  CHECK(test::http_get(f.port(), "/api/v1/bundles?status=done", f.coordinator).status == 400);
+  for (const char* target : {"/api/v1/bundles?colour=red", "/api/v1/intents?organisaton=1059", "/api/v1/flags?cod=SINGLE_BUYER",
+                             "/api/v1/catalog/items?query=laptop"}) {
+    const auto reply = test::http_request(f.port(), verb::get, target, {}, api_fixture::auth(f.coordinator, {{"Accept-Language", "de"}}));
+    CHECK_MESSAGE(reply.status == 400, target);
+    if (reply.status != 400) continue;
+    CHECK(reply.json().at("errors").at(0).at("reason") == "ist keine Angabe, die diese Adresse kennt");
+  }
+}
+
 TEST_CASE("a run never changes intents and leaves withdrawn ones out") {
   api_fixture f;
   submit_scenario(f);

@@ -70,6 +70,13 @@ store::audit_search search_from(const request_context& ctx) {
                                    std::string{de_name} + " muss ein Datum (2026-12-01) oder eine UTC-Zeit (2026-12-01T23:00:00Z) sein"));
     }
   };
+  if (const auto order = ctx.target.get("order")) {
+    if (*order == "newest") {
+      search.newest_first = true;
+    } else if (*order != "oldest") {
+      errors.push_back(query_error("order", "must be oldest or newest", "Reihenfolge muss oldest (älteste zuerst) oder newest (neueste zuerst) sein"));
+    }
+  }
   time("from", "Ab", search.from);
   time("to", "Bis", search.to);
   if (search.from && search.to && *search.to <= *search.from) {

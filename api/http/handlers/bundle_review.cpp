@@ -122,6 +122,10 @@ void add_bundle_review_routes(router& routes, store::database& db, const catalog
                                {"from_status", d.from_status}, {"to_status", d.to_status},   {"comment", d.comment},
                                {"decided_at", d.decided_at},   {"details", std::move(details)}};
       if (d.reference) json["reference"] = *d.reference;
+      json["decided_by_name"] = d.decided_by_name;
+      json["decided_by_organisation"] = d.decided_by_organisation ? boost::json::value(*d.decided_by_organisation) : nullptr;
+      json["decided_by_organisation_name"] =
+          d.decided_by_organisation_name ? boost::json::value(*d.decided_by_organisation_name) : nullptr;
       items.push_back(std::move(json));
     }
     return list_response(ctx.req, std::move(items), std::nullopt);

@@ -82,6 +82,14 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
   routes.add(beast_http::verb::get, "/api/v1/bundles", access::authenticated, [&db](request_context& ctx) {
     store::bundle_filter filter;
     filter.run = run_from(ctx, db);
+    if (const auto status = ctx.target.get("status")) {
+      filter.status = review::parse_status(*status);
+      if (!filter.status) {
+        throw invalid_query({query_error("status", "must be proposed, approved, rejected, tendered, withdrawn or needs_review",
+                                         "Status muss proposed (vorgeschlagen), approved (genehmigt), rejected (abgelehnt), tendered "
+                                         "(ausgeschrieben), withdrawn (zurückgezogen) oder needs_review (neu zu prüfen) sein")});
+      }
+    }
     return bundle_list(ctx, db, std::move(filter));
   });
 

@@ -93,5 +93,9 @@ export function table({ caption, head, rows, numeric = [] }) {
     h('table', {},
       caption ? h('caption', {}, caption) : null,
       h('thead', {}, h('tr', {}, head.map((text, i) => h('th', { scope: 'col', class: numeric.includes(i) ? 'num' : null }, text)))),
-      h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((cell, i) => h('td', { class: numeric.includes(i) ? 'num' : null }, cell)))))));
+      h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((cell, i) => h('td', {
+        class: numeric.includes(i) ? 'num' : null,
+        // On a phone each row is a card, each cell under its column's name.
+        'data-label': head[i] || null,
+      }, cell)))))));
 }

@@ -9,6 +9,7 @@ import * as bundle from './views/bundle.js';
 import * as bundles from './views/bundles.js';
 import * as catalog from './views/catalog.js';
 import * as flags from './views/flags.js';
+import * as homeView from './views/home.js';
 import * as importView from './views/import.js';
 import * as intentForm from './views/intent_form.js';
 import * as intents from './views/intents.js';
@@ -16,6 +17,7 @@ import * as signin from './views/signin.js';
 import * as tenders from './views/tenders.js';
 
 const routes = [
+  { pattern: /^\/home$/, view: homeView.render },
   { pattern: /^\/intents$/, view: intents.render },
   { pattern: /^\/intents\/new$/, view: intentForm.render },
   { pattern: /^\/intents\/(\d+)$/, view: intentForm.render },
@@ -32,18 +34,19 @@ const routes = [
 
 function navigation(me) {
   const links = {
-    municipality: [['#/intents', 'nav.myIntents'], ['#/intents/new', 'nav.newIntent'], ['#/import', 'nav.import'],
+    municipality: [['#/home', 'nav.home'], ['#/intents', 'nav.myIntents'], ['#/intents/new', 'nav.newIntent'], ['#/import', 'nav.import'],
       ['#/bundles', 'nav.myBundles'], ['#/tenders', 'nav.tenders'], ['#/flags', 'nav.flags'], ['#/catalog', 'nav.catalog']],
-    coordinator: [['#/bundles', 'nav.bundles'], ['#/tenders', 'nav.tenders'], ['#/flags', 'nav.flags'], ['#/intents', 'nav.intents'],
+    coordinator: [['#/home', 'nav.home'], ['#/bundles', 'nav.bundles'], ['#/tenders', 'nav.tenders'], ['#/flags', 'nav.flags'], ['#/intents', 'nav.intents'],
       ['#/intents/new', 'nav.newIntent'], ['#/catalog', 'nav.catalog']],
-    auditor: [['#/bundles', 'nav.bundles'], ['#/tenders', 'nav.tenders'], ['#/flags', 'nav.flags'], ['#/intents', 'nav.intents'], ['#/catalog', 'nav.catalog'],
-      ['#/audit', 'nav.audit']],
+    auditor: [['#/home', 'nav.audit'], ['#/bundles', 'nav.bundles'], ['#/tenders', 'nav.tenders'], ['#/flags', 'nav.flags'], ['#/intents', 'nav.intents'],
+      ['#/catalog', 'nav.catalog']],
   };
   return links[me.role] ?? [];
 }
 
-function home(me) {
-  return me.role === 'municipality' ? '#/intents' : '#/bundles';
+// Every role starts on its own overview (the auditor's is the audit log).
+function home() {
+  return '#/home';
 }
 
 let me = null;
@@ -94,12 +97,24 @@ async function route() {
   const query = new URLSearchParams(queryText ?? '');
   announce('');
   if (!token() || !me) {
-    await signin.render(main, { onSignedIn: async (who) => { me = who; renderShell(); location.hash = home(me); await route(); } });
+    // A deep link (#/bundles/12) survives the sign-in: the page it named is shown after it.
+    const wanted = location.hash.length > 2 ? location.hash : home();
+    await signin.render(main, {
+      onSignedIn: async (who) => {
+        me = who;
+        renderShell();
+        if (location.hash !== wanted) {
+          location.hash = wanted; // the hashchange shows it
+        } else {
+          await route();
+        }
+      },
+    });
     return;
   }
   const found = routes.map((r) => ({ r, match: r.pattern.exec(path) })).find((x) => x.match);
   if (!found) {
-    location.replace(home(me));
+    location.replace(home());
     return;
   }
   markCurrent(path);

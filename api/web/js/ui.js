@@ -1,7 +1,7 @@
 // What every page uses: the status line, errors as sentences, badges, organisation names.
 import { api, ApiError } from './api.js';
 import { h, showFieldErrors } from './dom.js';
-import { label, t } from './i18n.js';
+import { currentLanguage, label, t } from './i18n.js';
 
 /** Shows a message in the live region at the top (`error` for failures). */
 export function announce(message, error = false) {
@@ -69,6 +69,29 @@ export async function organisationNames() {
 export function organisationLabel(names, id) {
   const name = names.get(id);
   return name ? `${name} (${id})` : id;
+}
+
+let items = null;
+
+/** The catalogue's items by id ({name_de, name_en, unit, …}), read once per page load. */
+export async function catalogItems() {
+  if (!items) {
+    const list = await api.all('/api/v1/catalog/items', 5000);
+    items = new Map(list.map((i) => [i.id, i]));
+  }
+  return items;
+}
+
+/** An item's name in the page's language (its id when the catalogue has no such item). */
+export function itemName(catalog, id) {
+  const item = catalog.get(id);
+  if (!item) return id;
+  return currentLanguage() === 'en' ? item.name_en : item.name_de;
+}
+
+/** The item's name with its id as a tooltip: what people read, and what the CSV import takes. */
+export function itemLabel(catalog, id) {
+  return h('span', { title: id }, itemName(catalog, id));
 }
 
 /** Shows a failed form submission: field errors next to their fields, anything else at the top. */

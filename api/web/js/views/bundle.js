@@ -149,6 +149,12 @@ function participationPanel(bundle, refresh) {
     }, t(`bundle.${answer}`)))));
 }
 
+// "IT Kriens (Kriens)" or "Programmbüro": who decided, by name.
+function decider(d) {
+  const organisation = d.decided_by_organisation_name ?? d.decided_by_organisation;
+  return organisation ? `${d.decided_by_name} (${organisation})` : d.decided_by_name;
+}
+
 function downloads(bundle) {
   const fail = (error) => announce(describeError(error), true);
   return h('section', { 'aria-labelledby': 'downloads-heading' },
@@ -158,7 +164,8 @@ function downloads(bundle) {
       h('button', { type: 'button', class: 'secondary', onclick: () => api.download(`/api/v1/bundles/${bundle.id}/schedule.csv?sep=semicolon&bom=1&lang=de`).catch(fail) }, t('bundle.csvExcel')),
       bundle.decision === 'joint_tender'
         ? h('button', { type: 'button', class: 'secondary', onclick: () => api.download(`/api/v1/bundles/${bundle.id}/ocds.json`).catch(fail) }, t('bundle.ocds'))
-        : null));
+        : null,
+      h('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, t('bundle.print'))));
 }
 
 export async function render(main, { me, params, refresh }) {
@@ -192,8 +199,9 @@ export async function render(main, { me, params, refresh }) {
   });
 
   replace(main,
-    h('p', {}, h('a', { href: '#/bundles' }, `← ${t('nav.bundles')}`)),
+    h('p', { class: 'no-print' }, h('a', { href: '#/bundles' }, `← ${t('nav.bundles')}`)),
     h('h1', {}, `${t('bundle.title', { id: bundle.id })}: ${bundle.title ? `${bundle.title} (${bundle.tender})` : bundle.tender}`),
+    h('p', { class: 'print-only' }, t('bundle.asOf', { time: format.timestamp(new Date().toISOString()) })),
     facts(bundle),
     coordinator ? coordinatorPanel(bundle, refresh, others) : null,
     participationPanel(bundle, refresh),
@@ -209,7 +217,7 @@ export async function render(main, { me, params, refresh }) {
     downloads(bundle),
     decisions.length > 0 ? [h('h2', {}, t('bundle.decisions')), table({
       head: [t('audit.when'), t('audit.actor'), t('audit.action'), t('field.status'), t('common.comment')],
-      rows: decisions.map((d) => [format.timestamp(d.decided_at), d.decided_by, label('action', d.decision),
+      rows: decisions.map((d) => [format.timestamp(d.decided_at), decider(d), label('action', d.decision),
         `${label('status', d.from_status)} → ${label('status', d.to_status)}`, d.comment ?? '']),
     })] : null,
     me.role !== 'municipality' ? h('p', {}, h('a', { href: `#/audit?entity=bundle&id=${bundle.id}` }, t('bundle.auditLink'))) : null);

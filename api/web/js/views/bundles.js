@@ -17,19 +17,78 @@ function summaryCards(run) {
 }
 
 // The latest run, found through its bundles (a list is empty, not 404, before the first run).
-async function latestRun(me) {
-  if (me.role === 'municipality') return null;
+async function latestRun() {
   const first = await api.get('/api/v1/bundles?limit=1');
   return first.items.length > 0 ? api.get(`/api/v1/bundling-runs/${first.items[0].run}`) : null;
 }
 
+function ownMember(b, organisation) {
+  return b.members.find((m) => m.organisation === organisation);
+}
+
+function savingsText(amount) {
+  return amount > 0 ? format.chf(amount) : t('bundles.noSavings');
+}
+
+// A municipality's own view: the joint tenders it is in (its share, its answer), apart from the
+// purchases it makes alone (with the procedure its own value requires).
+async function municipalityView(main, me) {
+  const bundles = await api.all('/api/v1/bundles', 5000);
+  const joint = bundles.filter((b) => b.decision === 'joint_tender');
+  const alone = bundles.filter((b) => b.decision !== 'joint_tender');
+  const answerOf = (b) => {
+    const answer = b.answers?.[me.organisation] ?? 'pending';
+    if (answer === 'confirmed') return badge('answer', 'confirmed');
+    return b.allowed_actions.includes('confirm') ? h('span', { class: 'badge warn' }, t('bundles.answerPending')) : label('status', b.status);
+  };
+  const title = (b) => h('a', { href: `#/bundles/${b.id}` }, b.title ?? b.tender, h('span', { class: 'muted' }, ` (${b.id})`));
+  replace(main,
+    h('h1', {}, t('bundles.mine')),
+    h('h2', {}, t('bundles.mineJoint')),
+    h('p', { class: 'muted' }, t('bundles.mineJointIntro')),
+    joint.length === 0 ? h('p', {}, t('bundles.noJoint')) : table({
+      caption: t('common.count', { n: format.count(joint.length) }),
+      head: [t('field.tender'), t('field.status'), t('bundles.yourAnswer'), t('home.yourShare'), t('bundles.tenderValue'), t('field.buyers'),
+        t('field.procedure'), t('field.savings'), t('field.awardWindow')],
+      rows: joint.map((b) => [
+        title(b),
+        badge('status', b.status),
+        answerOf(b),
+        format.chf(ownMember(b, me.organisation)?.value_chf),
+        format.chf(b.value_chf),
+        String(b.buyers),
+        label('procedure', b.procedure),
+        savingsText(b.estimated_savings_chf),
+        format.period(b.award_window.from, b.award_window.to),
+      ]),
+      numeric: [3, 4, 5, 7],
+    }),
+    h('h2', {}, t('bundles.mineAlone')),
+    h('p', { class: 'muted' }, t('bundles.mineAloneIntro')),
+    alone.length === 0 ? h('p', {}, t('bundles.noAlone')) : table({
+      caption: t('common.count', { n: format.count(alone.length) }),
+      head: [t('field.item'), t('field.value'), t('bundles.ownProcedure'), t('field.window')],
+      rows: alone.map((b) => {
+        const own = ownMember(b, me.organisation);
+        return [
+          h('a', { href: `#/bundles/${b.id}` }, b.title ?? b.tender, h('span', { class: 'muted' }, ` (${b.id})`)),
+          format.chf(own?.value_chf ?? b.value_chf),
+          label('procedure', own?.own_procedure ?? b.procedure),
+          own?.window ? format.period(own.window.from, own.window.to) : format.period(b.award_window.from, b.award_window.to),
+        ];
+      }),
+      numeric: [1],
+    }));
+}
+
 export async function render(main, { me, refresh }) {
-  const run = await latestRun(me);
+  if (me.role === 'municipality') return municipalityView(main, me);
+  const run = await latestRun();
   const decision = filterSelect('filter-decision', t('field.decision'), ['joint_tender', 'individual'], 'decision');
   const category = filterSelect('filter-category', t('field.category'), ['hardware', 'software'], 'category');
   const procedure = filterSelect('filter-procedure', t('field.procedure'), ['free_hand', 'invitation', 'open'], 'procedure');
   const status = filterSelect('filter-status', t('field.status'), ['proposed', 'approved', 'rejected', 'tendered', 'withdrawn', 'needs_review'], 'status');
-  if (me.role !== 'municipality') decision.element.value = 'joint_tender';
+  decision.element.value = 'joint_tender';
   const list = h('div', { 'aria-live': 'polite' });
 
   const show = async () => {
@@ -51,7 +110,7 @@ export async function render(main, { me, refresh }) {
         label('procedure', b.procedure),
         String(b.buyers),
         format.chf(b.value_chf),
-        format.chf(b.estimated_savings_chf),
+        savingsText(b.estimated_savings_chf),
         format.period(b.award_window.from, b.award_window.to),
       ]),
       numeric: [5, 6, 7],
@@ -77,10 +136,10 @@ export async function render(main, { me, refresh }) {
   }, t('bundles.run')) : null;
 
   replace(main,
-    h('h1', {}, me.role === 'municipality' ? t('bundles.mine') : t('bundles.title')),
+    h('h1', {}, t('bundles.title')),
     runButton ? h('div', { class: 'actions' }, runButton) : null,
     run ? h('p', { class: 'muted' }, t('bundles.runInfo', { id: run.id, time: format.timestamp(run.finished_at), intents: run.intents })) : null,
-    run ? summaryCards(run) : (me.role === 'municipality' ? null : h('p', {}, t('bundles.noRun'))),
+    run ? summaryCards(run) : h('p', {}, t('bundles.noRun')),
     h('div', { class: 'filters' }, decision.box, category.box, procedure.box, status.box),
     list);
   await show();

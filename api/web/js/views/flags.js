@@ -8,9 +8,16 @@ import { announce, describeError, filterSelect, organisationLabel, organisationN
 
 const codes = ['HARDWARE_TOO_SMALL_FOR_PUBLIC_TENDER', 'NOT_WORTH_JOINT_TENDER', 'SINGLE_BUYER', 'SPLITTING_RISK', 'WINDOW_SHIFT_SUGGESTED', 'UNPRICEABLE'];
 
-export async function render(main, { me }) {
+// "Notebook 14 Zoll (Nr. 17)", a link for those who may open the intent.
+function intentText(f, me) {
+  const words = `${f.item_name} (${t('field.id')} ${f.intent})`;
+  return me.role === 'auditor' ? words : h('a', { href: `#/intents/${f.intent}` }, words);
+}
+
+export async function render(main, { me, query }) {
   const names = await organisationNames();
   const { element: code, box } = filterSelect('filter-code', t('flags.code'), codes, 'code');
+  if (codes.includes(query.get('code'))) code.value = query.get('code');
   const list = h('div', { 'aria-live': 'polite' });
   const show = async () => {
     const query = new URLSearchParams();
@@ -23,11 +30,10 @@ export async function render(main, { me }) {
       rows: flags.map((f) => [
         label('code', f.code),
         organisationLabel(names, f.organisation),
-        me.role === 'auditor' ? String(f.intent) : h('a', { href: `#/intents/${f.intent}` }, String(f.intent)),
+        intentText(f, me),
         f.code === 'WINDOW_SHIFT_SUGGESTED' ? `${t(f.details.shift_days < 0 ? 'flags.earlier' : 'flags.later', { days: t(Math.abs(f.details.shift_days) === 1 ? 'days.one' : 'days.many', { n: format.count(Math.abs(f.details.shift_days)) }) })} → ${format.period(f.details.award_from, f.details.award_to)}` : '',
         f.message,
       ]),
-      numeric: [2],
     }));
   };
   code.addEventListener('change', () => show().catch((e) => announce(describeError(e), true)));
