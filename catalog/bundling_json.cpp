@@ -24,8 +24,8 @@ boost::json::object details_of(const engine::reason& r) {
   return details;
 }
 
-boost::json::value reason_json(const engine::reason& r, engine::language lang) {
-  return {{"code", r.code}, {"message", engine::describe(r, lang)}};
+boost::json::value reason_json(const engine::reason& r, engine::language lang, const engine::reason_names& names) {
+  return {{"code", r.code}, {"message", engine::describe(r, lang, names)}};
 }
 
 }  // namespace
@@ -45,7 +45,7 @@ std::map<std::string, engine::item_terms> engine_terms(const std::vector<item>& 
   return terms;
 }
 
-boost::json::object bundle_json(const engine::bundle& b, engine::language lang) {
+boost::json::object bundle_json(const engine::bundle& b, engine::language lang, const engine::reason_names& names) {
   boost::json::array members;
   for (const auto& m : b.members) {
     members.push_back({{"intent", m.intent},
@@ -56,7 +56,7 @@ boost::json::object bundle_json(const engine::bundle& b, engine::language lang) 
                        {"own_procedure", engine::to_string(m.own_procedure)}});
   }
   boost::json::array reasons;
-  for (const auto& r : b.reasons) reasons.push_back(reason_json(r, lang));
+  for (const auto& r : b.reasons) reasons.push_back(reason_json(r, lang, names));
   return {{"id", b.id},
           {"compatibility_key", b.compatibility_key},
           {"category", engine::to_string(b.category)},
@@ -74,11 +74,11 @@ boost::json::object bundle_json(const engine::bundle& b, engine::language lang) 
           {"reasons", std::move(reasons)}};
 }
 
-boost::json::object flag_json(const engine::flag& f, engine::language lang) {
+boost::json::object flag_json(const engine::flag& f, engine::language lang, const engine::reason_names& names) {
   return {{"intent", f.intent},
           {"organisation", f.organisation},
           {"code", f.reason.code},
-          {"message", engine::describe(f.reason, lang)},
+          {"message", engine::describe(f.reason, lang, names)},
           {"details", details_of(f.reason)}};
 }
 

@@ -17,11 +17,11 @@ namespace jointbuy::catalog {
 /// What the engine needs to know of each catalogue item, by item id.
 std::map<std::string, engine::item_terms> engine_terms(const std::vector<item>& items);
 
-/// One tender as JSON, reasons in `lang`.
-boost::json::object bundle_json(const engine::bundle& bundle, engine::language lang);
+/// One tender as JSON, reasons in `lang`, naming organisations and people by `names`.
+boost::json::object bundle_json(const engine::bundle& bundle, engine::language lang, const engine::reason_names& names = {});
 
 /// One flag as JSON: {"intent", "organisation", "code", "message", "details"}.
-boost::json::object flag_json(const engine::flag& flag, engine::language lang);
+boost::json::object flag_json(const engine::flag& flag, engine::language lang, const engine::reason_names& names = {});
 
 /// A reason as stored: {"code", "amounts": {…}, "texts": {…}}, so it can be said in any language later.
 boost::json::value reason_to_storage(const engine::reason& reason);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <stdexcept>
 #include <string_view>
@@ -249,8 +250,15 @@ reason reevaluation(std::string_view change, std::string subject, std::string by
 /// The value of one intent: quantity × (estimate or reference price) × term factor.
 std::optional<rappen> intent_value(const intent& i, const item_terms& terms);
 
-/// The sentence for `r`, with its figures, in `lang`.
-std::string describe(const reason& r, language lang);
+/// How a reason names the organisations and people it holds by id: "Kriens (1059)" rather than
+/// "1059". The engine knows ids only; whoever holds the names passes them in. Unset: the ids.
+struct reason_names {
+  std::function<std::string(const std::string& organisation)> organisation;
+  std::function<std::string(const std::string& actor)> person;
+};
+
+/// The sentence for `r`, with its figures, in `lang`, naming organisations and people by `names`.
+std::string describe(const reason& r, language lang, const reason_names& names = {});
 
 /// The reasons' codes, for documentation and tests.
 namespace codes {

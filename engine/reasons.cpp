@@ -16,6 +16,15 @@ std::string text(const reason& r, const char* name) {
 
 std::string chf(const reason& r, const char* name) { return "CHF " + format_chf_grouped(amount(r, name)); }
 
+// "11'904": a count as Swiss readers group it.
+std::string count(const reason& r, const char* name) {
+  std::string digits = std::to_string(amount(r, name));
+  for (auto k = static_cast<std::ptrdiff_t>(digits.size()) - 3; k > (digits.front() == '-' ? 1 : 0); k -= 3) digits.insert(static_cast<std::size_t>(k), "'");
+  return digits;
+}
+
+std::string named(const std::function<std::string(const std::string&)>& by, const std::string& id) { return by ? by(id) : id; }
+
 std::string procedure_text(const std::string& name, language lang) {
   const auto p = parse_procedure(name);
   return p ? std::string{procedure_name(*p, lang)} : name;
@@ -40,17 +49,17 @@ std::string costs_part(const reason& r, language lang) {
 
 }  // namespace
 
-std::string describe(const reason& r, language lang) {
+std::string describe(const reason& r, language lang, const reason_names& names) {
   const bool de = lang == language::de;
   const auto& code = r.code;
   if (code == codes::joint_tender) {
-    return de ? std::to_string(amount(r, "buyers")) + " Auftraggeberinnen benötigen " + std::to_string(amount(r, "quantity")) +
+    return de ? std::to_string(amount(r, "buyers")) + " Auftraggeberinnen benötigen " + count(r, "quantity") +
                     " Einheiten im Wert von " + chf(r, "value") + " mit einem gemeinsamen Vergabetermin: gemeinsame Beschaffung (" +
                     procedure_text(text(r, "procedure"), lang) + "), geschätzte Einsparung " + chf(r, "savings") + costs_part(r, lang) +
-                    "; federführend: " + text(r, "lead") + "."
-              : std::to_string(amount(r, "buyers")) + " buyers need " + std::to_string(amount(r, "quantity")) + " units worth " +
+                    "; federführend: " + named(names.organisation, text(r, "lead")) + "."
+              : std::to_string(amount(r, "buyers")) + " buyers need " + count(r, "quantity") + " units worth " +
                     chf(r, "value") + " with a common award date: joint tender by " + procedure_text(text(r, "procedure"), lang) +
-                    ", estimated savings " + chf(r, "savings") + costs_part(r, lang) + "; lead buyer: " + text(r, "lead") + ".";
+                    ", estimated savings " + chf(r, "savings") + costs_part(r, lang) + "; lead buyer: " + named(names.organisation, text(r, "lead")) + ".";
   }
   if (code == codes::single_buyer) {
     return de ? "Nur eine Auftraggeberin benötigt dies in diesem Zeitfenster (" + chf(r, "value") + "): Einzelbeschaffung" +
@@ -93,11 +102,12 @@ std::string describe(const reason& r, language lang) {
   if (code == codes::window_shift) {
     const auto days = amount(r, "shift_days");
     const auto magnitude = std::to_string(days < 0 ? -days : days);
-    return de ? "Das Vergabefenster " + magnitude + " Tage " + (days < 0 ? "früher" : "später") +
+    const bool one = days == 1 || days == -1;
+    return de ? "Das Vergabefenster " + magnitude + (one ? " Tag " : " Tage ") + (days < 0 ? "früher" : "später") +
                     " anzusetzen, damit es den Vergabetermin " + date_text(text(r, "award_from"), lang) + " bis " +
                     date_text(text(r, "award_to"), lang) + " trifft, liesse diese Beschaffung an der gemeinsamen Beschaffung " +
                     text(r, "bundle") + " teilnehmen und erhöhte deren geschätzte Einsparung um " + chf(r, "savings_change") + "."
-              : "Moving the award window " + magnitude + " days " + (days < 0 ? "earlier" : "later") + ", to meet the award window " +
+              : "Moving the award window " + magnitude + (one ? " day " : " days ") + (days < 0 ? "earlier" : "later") + ", to meet the award window " +
                     text(r, "award_from") + " to " + text(r, "award_to") + ", would let this purchase join the joint tender " +
                     text(r, "bundle") + " and raise its estimated savings by " + chf(r, "savings_change") + ".";
   }
@@ -111,15 +121,16 @@ std::string describe(const reason& r, language lang) {
   }
   if (code == codes::reevaluated) {
     const auto change = text(r, "change");
-    const auto subject = text(r, "subject");
+    const auto subject = change == "decline" ? named(names.organisation, text(r, "subject")) : text(r, "subject");
     std::string what;
     if (change == "decline") what = de ? "Absage von " + subject : "buyer " + subject + " declined";
     if (change == "move_out") what = de ? "Herausnahme der Beschaffungsabsicht " + subject : "intent " + subject + " was moved out";
     if (change == "merge") what = de ? "Zusammenlegung mit " + subject : "merge with " + subject;
     if (change == "review") what = de ? "Prüfung der geänderten Beschaffungsabsichten" : "review of changed intents";
-    return de ? "Neu bewertet nach " + what + " durch " + text(r, "by") + ": vorher " + chf(r, "value_before") +
+    const auto by = named(names.person, text(r, "by"));
+    return de ? "Neu bewertet nach " + what + " durch " + by + ": vorher " + chf(r, "value_before") +
                     ", geschätzte Einsparung vorher " + chf(r, "savings_before") + "."
-              : "Re-evaluated after " + what + " (by " + text(r, "by") + "): before, " + chf(r, "value_before") +
+              : "Re-evaluated after " + what + " (by " + by + "): before, " + chf(r, "value_before") +
                     " with estimated savings of " + chf(r, "savings_before") + ".";
   }
   return std::string{code.view()};

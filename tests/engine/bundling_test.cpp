@@ -121,6 +121,14 @@ TEST_CASE("software needed by many at once is tendered jointly with the procedur
   CHECK(lead->organisation == "1006");  // the largest value
   CHECK(std::count_if(b.members.begin(), b.members.end(), [](const member& m) { return m.lead; }) == 1);
   CHECK(r.flags.empty());
+  // The sentence groups the quantity and names the lead buyer as whoever knows the names says it; alone, by id.
+  const auto joint = std::find_if(b.reasons.begin(), b.reasons.end(), [](const reason& x) { return x.code == codes::joint_tender; });
+  REQUIRE(joint != b.reasons.end());
+  const reason_names names{[](const std::string& id) { return "Gemeinde Nr. " + id; }, {}};
+  const auto named = describe(*joint, language::de, names);
+  CHECK_MESSAGE(named.find("benötigen 3'300 Einheiten") != std::string::npos, named);
+  CHECK_MESSAGE(named.find("federführend: Gemeinde Nr. 1006.") != std::string::npos, named);
+  CHECK(describe(*joint, language::en).find("lead buyer: 1006.") != std::string::npos);
 }
 
 TEST_CASE("two small software buyers: not worth a joint tender, with the figures") {

@@ -206,6 +206,16 @@ TEST_CASE("a decline re-evaluates the tender without the buyer, whose intent goe
   bool recorded = false;
   for (const auto& r : now.at("reasons").as_array()) recorded = recorded || r.at("code") == "REEVALUATED";
   CHECK(recorded);
+  // The reasons name who declined and who acted by name (before: "Absage von 1059 durch f178263cc924",
+  // "federführend: 1010"), and group the quantity.
+  const auto german = test::http_request(f.port(), verb::get, b.path, {}, api_fixture::auth(f.coordinator, {{"Accept-Language", "de"}})).json();
+  std::string reasons;
+  for (const auto& r : german.at("reasons").as_array()) reasons.append(r.at("message").as_string()).append("\n");
+  CHECK_MESSAGE(reasons.find("Neu bewertet nach Absage von Kriens (1059) durch IT Kriens (Kriens)") != std::string::npos, reasons);
+  CHECK_MESSAGE(reasons.find("federführend: ") != std::string::npos, reasons);
+  CHECK_MESSAGE(reasons.find(") mit einem gemeinsamen") == std::string::npos, reasons);
+  const auto lead = reasons.substr(reasons.find("federführend: ") + std::string{"federführend: "}.size());
+  CHECK_MESSAGE(lead.find(" (10") != std::string::npos, lead);  // "Hochdorf (1031)": a name, then the id
   // The coordinator sees before and after.
   const auto history = test::http_get(f.port(), b.path + "/decisions", f.coordinator).json();
   const auto& last = history.at("items").as_array().back();

@@ -46,7 +46,7 @@ response review(request_context& ctx, store::database& db, const catalog::refere
   request.expected_version = required_version(ctx);
   const auto who = review_actor(ctx);
   const auto b = store::review_tender(db, {reference, who}, id, request);
-  auto res = json_response(ctx.req, status::ok, bundle_view(b, preferred_language(ctx.req), who));
+  auto res = json_response(ctx.req, status::ok, bundle_view(b, preferred_language(ctx.req), who, store::read_display_names(db)));
   set_version_etag(res, b.version);
   return res;
 }

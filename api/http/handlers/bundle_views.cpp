@@ -43,8 +43,14 @@ review::actor review_actor(const request_context& ctx) {
   return {who.token_id, review::role::observer, {}};
 }
 
-boost::json::object bundle_view(const store::bundle_record& record, engine::language lang, const review::actor& who) {
-  auto json = catalog::bundle_json(record.bundle, lang);
+engine::reason_names reason_names_of(const store::display_names& names) {
+  return {[&names](const std::string& id) { return names.organisation(id); },
+          [&names](const std::string& id) { return names.person(id); }};
+}
+
+boost::json::object bundle_view(const store::bundle_record& record, engine::language lang, const review::actor& who,
+                                const store::display_names& names) {
+  auto json = catalog::bundle_json(record.bundle, lang, reason_names_of(names));
   for (auto& member : json["members"].as_array()) {
     auto& m = member.as_object();
     const auto window = record.windows.find(m.at("intent").as_int64());

@@ -4,6 +4,7 @@
 #include <boost/json/object.hpp>
 
 #include "api/http/router.hpp"
+#include "api/store/display_names.hpp"
 #include "api/store/tenders.hpp"
 #include "engine/review/actions.hpp"
 
@@ -14,8 +15,12 @@ namespace jointbuy::http {
 /// the caller `who` may take now (review::allowed_actions). For a municipality's caller (`viewer`, its organisation) the other
 /// buyers are shown as catalog::as_seen_by says: in a joint tender their names, quantities, windows
 /// and answers, never their values (quantity × their price estimate) or own procedures; in a bundle
-/// whose buyers each buy alone, nothing of them.
-boost::json::object bundle_view(const store::bundle_record& record, engine::language lang, const review::actor& who);
+/// whose buyers each buy alone, nothing of them. Reasons name organisations and people by `names`.
+boost::json::object bundle_view(const store::bundle_record& record, engine::language lang, const review::actor& who,
+                                const store::display_names& names);
+
+/// The engine's reasons naming organisations and people as `names` has them ("Kriens (1059)").
+engine::reason_names reason_names_of(const store::display_names& names);
 
 /// The caller as the review knows it: a coordinator, a buyer for its organisation, or an observer.
 review::actor review_actor(const request_context& ctx);

@@ -55,7 +55,8 @@ response bundle_list(const request_context& ctx, store::database& db, store::bun
   boost::json::array items;
   const auto lang = preferred_language(ctx.req);
   const auto who = review_actor(ctx);
-  for (const auto& b : bundles.items) items.push_back(bundle_view(b, lang, who));
+  const auto names = store::read_display_names(db);
+  for (const auto& b : bundles.items) items.push_back(bundle_view(b, lang, who, names));
   return list_response(ctx.req, std::move(items), bundles.next_after);
 }
 
@@ -116,7 +117,7 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
 
   routes.add(beast_http::verb::get, "/api/v1/bundles/{id}", access::authenticated, [&db](request_context& ctx) {
     const auto bundle = visible_bundle(ctx, db);
-    auto res = json_response(ctx.req, status::ok, bundle_view(bundle, preferred_language(ctx.req), review_actor(ctx)));
+    auto res = json_response(ctx.req, status::ok, bundle_view(bundle, preferred_language(ctx.req), review_actor(ctx), store::read_display_names(db)));
     set_version_etag(res, bundle.version);
     return res;
   });
@@ -144,8 +145,10 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
     const auto flags = store::list_flags(db, filter);
     boost::json::array items;
     const auto lang = preferred_language(ctx.req);
+    const auto names = store::read_display_names(db);
+    const auto words = reason_names_of(names);
     for (const auto& f : flags.items) {
-      auto json = catalog::flag_json(f.flag, lang);
+      auto json = catalog::flag_json(f.flag, lang, words);
       json["id"] = f.id;
       json["run"] = f.run;
       json["item"] = f.item;

@@ -1,0 +1,52 @@
+#include "api/store/display_names.hpp"
+
+#include "api/store/row_select.hpp"
+
+namespace jointbuy::store {
+
+std::string display_names::organisation(const std::string& id) const {
+  const auto found = organisations.find(id);
+  if (found == organisations.end()) return id;
+  std::string text = found->second;
+  text.append(" (").append(id).append(")");
+  return text;
+}
+
+std::string display_names::person(const std::string& token_id) const {
+  const auto found = actors.find(token_id);
+  if (found == actors.end()) return token_id;
+  std::string text = found->second.name;
+  if (const auto& o = found->second.organisation) {
+    const auto name = organisations.find(*o);
+    text.append(" (").append(name == organisations.end() ? *o : name->second).append(")");
+  }
+  return text;
+}
+
+display_names read_display_names(database& db) {
+  return db.with_session([&](soci::session& session) {
+    display_names names;
+    struct organisation_row {
+      std::string id, name;
+      void into(soci::details::prepare_temp_type& s) { s, soci::into(id), soci::into(name); }
+      organisation_row value() const { return *this; }
+    };
+    for (auto& o : select_rows<organisation_row>(session, "SELECT id, name FROM organisations", [](auto&) {})) {
+      names.organisations.emplace(std::move(o.id), std::move(o.name));
+    }
+    struct token_row {
+      std::string id, name, organisation;
+      soci::indicator organisation_null = soci::i_null;
+      void into(soci::details::prepare_temp_type& s) { s, soci::into(id), soci::into(name), soci::into(organisation, organisation_null); }
+      std::pair<std::string, display_names::actor> value() const {
+        return {id, {name, organisation_null == soci::i_ok ? std::optional{organisation} : std::nullopt}};
+      }
+    };
+    for (auto& [id, actor] : select_rows<token_row>(session, "SELECT id, name, organisation_id FROM api_tokens", [](auto&) {})) {
+      names.actors.emplace(std::move(id), std::move(actor));
+    }
+    return names;
+  });
+}
+
+}  // namespace jointbuy::store

@@ -1,0 +1,30 @@
+#pragma once
+// The names people read beside the ids the store keeps: organisations by id, and the person or
+// office behind each token with its organisation. Read once per answer that needs them.
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "api/store/database.hpp"
+
+namespace jointbuy::store {
+
+struct display_names {
+  std::map<std::string, std::string> organisations;
+  struct actor {
+    std::string name;
+    std::optional<std::string> organisation;
+  };
+  std::map<std::string, actor> actors;
+
+  /// "Kriens (1059)", or the id alone when the organisation is unknown.
+  std::string organisation(const std::string& id) const;
+  /// "IT Kriens (Kriens)" or "Programmbüro"; the id when no token has it.
+  std::string person(const std::string& token_id) const;
+};
+
+/// Every organisation's and every token's name.
+display_names read_display_names(database& db);
+
+}  // namespace jointbuy::store
