@@ -43,8 +43,12 @@ std::string own_part(const reason& r, language lang) {
 }
 
 std::string costs_part(const reason& r, language lang) {
-  return lang == language::de ? " (einzeln " + chf(r, "standalone") + ", gemeinsam " + chf(r, "joint") + ")"
-                              : " (alone " + chf(r, "standalone") + ", together " + chf(r, "joint") + ")";
+  // The costs after volume discounts and with the procedures' own costs, not the value at the
+  // estimated prices: the savings are their difference.
+  return lang == language::de ? " (Kosten nach Mengenrabatt und mit Verfahrensaufwand: jede einzeln zusammen " + chf(r, "standalone") +
+                                    ", gemeinsam " + chf(r, "joint") + ")"
+                              : " (cost after volume discounts and with procedure overheads: each alone " + chf(r, "standalone") +
+                                    " in all, together " + chf(r, "joint") + ")";
 }
 
 }  // namespace

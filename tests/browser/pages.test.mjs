@@ -177,6 +177,12 @@ describe('the web pages', () => {
     await page.getByRole('button', { name: 'Bündelung ausführen' }).click();
     await page.getByRole('status').getByText(/Lauf 1: \d+ Bündel, 1 gemeinsame Ausschreibungen/).waitFor();
     await assertLabelled(page);
+    // At 1280 px every column is in view, savings and award window included (before: cut off on the right).
+    const wrap = await page.locator('main .table-wrap').boundingBox();
+    for (const name of ['Geschätzte Einsparung', 'Gemeinsames Vergabefenster']) {
+      const column = await page.getByRole('columnheader', { name }).boundingBox();
+      assert.ok(column.x + column.width <= wrap.x + wrap.width + 1, `the column ${name} ends at ${column.x + column.width}, the table at ${wrap.x + wrap.width}`);
+    }
     await screenshot(page, 'bundles');
 
     await page.getByLabel('Verfahren').selectOption('open');

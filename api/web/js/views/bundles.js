@@ -100,20 +100,18 @@ export async function render(main, { me, refresh }) {
     if (status.element.value) bundles = bundles.filter((b) => b.status === status.element.value);
     replace(list, bundles.length === 0 ? h('p', {}, t('common.none')) : table({
       caption: t('common.count', { n: bundles.length }),
-      head: [t('field.tender'), t('field.status'), t('field.decision'), t('field.category'), t('field.procedure'), t('field.buyers'),
-        t('field.value'), t('field.savings'), t('field.awardWindow')],
+      // Seven columns, so that savings and award window fit at 1280 px: status with verdict, category with procedure.
+      head: [t('field.tender'), t('field.status'), t('bundles.kind'), t('field.buyers'), t('field.value'), t('field.savings'), t('field.awardWindow')],
       rows: bundles.map((b) => [
-        h('a', { href: `#/bundles/${b.id}` }, b.title ? `${b.title} (${b.tender})` : b.tender),
-        badge('status', b.status),
-        badge('decision', b.decision),
-        label('category', b.category),
-        label('procedure', b.procedure),
+        h('a', { href: `#/bundles/${b.id}` }, b.title ?? b.tender, h('br'), h('small', { class: 'muted' }, `${b.tender} · ${t('field.id')} ${b.id}`)),
+        h('div', { class: 'stack' }, badge('status', b.status), badge('decision', b.decision)),
+        `${label('category', b.category)} · ${label('procedure', b.procedure)}`,
         String(b.buyers),
         format.chf(b.value_chf),
         savingsText(b.estimated_savings_chf),
         format.period(b.award_window.from, b.award_window.to),
       ]),
-      numeric: [5, 6, 7],
+      numeric: [3, 4, 5],
     }));
   };
   for (const s of [decision, category, procedure, status]) {
