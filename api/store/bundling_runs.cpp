@@ -115,6 +115,17 @@ std::optional<run_record> find_run(database& db, long long id) {
   });
 }
 
+page<run_record> list_runs(database& db, long long before, int limit) {
+  return db.with_session([&](soci::session& session) {
+    return fetch_page(limit, [&](int fetch) {
+      return select_rows<run_row>(session,
+                                  "SELECT id, created_by, started_at, finished_at, intent_count, summary FROM bundling_runs "
+                                  "WHERE (:any = 0 OR id < :before) ORDER BY id DESC LIMIT :limit",
+                                  [&](auto& s) { s, soci::use(before, "any"), soci::use(before, "before"), soci::use(fetch, "limit"); });
+    }, [](const run_record& r) { return std::to_string(r.id); });
+  });
+}
+
 page<flag_record> list_flags(database& db, const flag_filter& filter) {
   return db.with_session([&](soci::session& session) {
     const std::string organisation = filter.organisation.value_or("");

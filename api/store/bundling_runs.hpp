@@ -44,6 +44,9 @@ run_record create_run(database& db, const catalog::reference_data& reference, co
 /// The run `id`, or the newest run for id 0.
 std::optional<run_record> find_run(database& db, long long id);
 
+/// One page of runs, newest first: those with an id below `before` (0: from the newest).
+page<run_record> list_runs(database& db, long long before, int limit);
+
 /// Which flags to list.
 struct flag_filter {
   long long run = 0;

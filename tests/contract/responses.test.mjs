@@ -227,6 +227,8 @@ describe('every answer of the API is one its contract documents', () => {
     const run = await call('POST', '/api/v1/bundling-runs', 'coordinator', { body: {} });
     await call('GET', `/api/v1/bundling-runs/${run.body.id}`, 'coordinator');
     await call('GET', '/api/v1/bundling-runs/latest', 'auditor');
+    await call('GET', '/api/v1/bundling-runs?limit=1', 'auditor');
+    await call('GET', '/api/v1/bundling-runs', 'kriens');
     await call('GET', '/api/v1/bundling-runs/99999', 'coordinator');
     const bundles = await call('GET', '/api/v1/bundles?run=latest&decision=joint_tender', 'coordinator');
     await call('GET', '/api/v1/bundles?decision=maybe', 'coordinator');

@@ -78,6 +78,7 @@ const row table[] = {
     {verb::get, "/api/v1/audit", "/api/v1/audit?entity=intent&id={own_intent}", "", F, P, P},
     {verb::get, "/api/v1/audit.csv", "/api/v1/audit.csv?entity=intent&id={own_intent}", "", F, P, P},
     {verb::post, "/api/v1/bundling-runs", "/api/v1/bundling-runs", "", F, P, F},
+    {verb::get, "/api/v1/bundling-runs", "/api/v1/bundling-runs", "", F, P, P},
     {verb::get, "/api/v1/bundling-runs/{id}", "/api/v1/bundling-runs/{run}", "", F, P, P},
     {verb::get, "/api/v1/bundles", "/api/v1/bundles", "", P, P, P},
     {verb::get, "/api/v1/tenders", "/api/v1/tenders", "", P, P, P},

@@ -168,3 +168,23 @@ TEST_CASE("a full page of bundles carries each bundle's own members, across the 
   // Every intent is in exactly one bundle of the run.
   CHECK(listed == submitted);
 }
+
+TEST_CASE("runs can be looked up: newest first, with who ran them by name, page by page") {
+  api_fixture f;
+  submit_scenario(f);
+  for (int k = 0; k < 3; ++k) {
+    REQUIRE(test::http_request(f.port(), verb::post, "/api/v1/bundling-runs", {}, api_fixture::auth(f.coordinator)).status == 201);
+  }
+  const auto first = test::http_get(f.port(), "/api/v1/bundling-runs?limit=2", f.auditor).json();
+  const auto& items = first.at("items").as_array();
+  REQUIRE(items.size() == 2);
+  CHECK(items[0].at("id").as_int64() > items[1].at("id").as_int64());
+  CHECK(items[0].at("created_by_name") == "Programmbüro");
+  CHECK(items[0].at("intents").as_int64() > 0);
+  const std::string cursor{first.at("next_cursor").as_string()};
+  const auto rest = test::http_get(f.port(), "/api/v1/bundling-runs?limit=2&cursor=" + cursor, f.auditor).json();
+  REQUIRE(rest.at("items").as_array().size() == 1);
+  CHECK(rest.at("items").at(0).at("id").as_int64() < items[1].at("id").as_int64());
+  CHECK(rest.at("next_cursor").is_null());
+  CHECK(test::http_get(f.port(), "/api/v1/bundling-runs", f.kriens).status == 403);
+}

@@ -14,9 +14,10 @@ namespace jointbuy::http {
 
 namespace {
 
-boost::json::object run_json(const store::run_record& run) {
+boost::json::object run_json(const store::run_record& run, const store::display_names& names) {
   return {{"id", run.id},
           {"created_by", run.created_by},
+          {"created_by_name", names.person(run.created_by)},
           {"started_at", run.started_at},
           {"finished_at", run.finished_at},
           {"intents", run.intents},
@@ -66,9 +67,20 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
   routes.add(beast_http::verb::post, "/api/v1/bundling-runs", access::authenticated, [&db, &reference](request_context& ctx) {
     require_role(ctx, {store::role::coordinator});
     const auto run = store::create_run(db, reference, ctx.who().token_id);
-    auto res = json_response(ctx.req, status::created, run_json(run));
+    auto res = json_response(ctx.req, status::created, run_json(run, store::read_display_names(db)));
     res.set(beast_http::field::location, "/api/v1/bundling-runs/" + std::to_string(run.id));
     return res;
+  });
+
+  // Every run, newest first: who ran it, when, on how many intents, with what result.
+  routes.add(beast_http::verb::get, "/api/v1/bundling-runs", access::authenticated, [&db](request_context& ctx) {
+    require_role(ctx, {store::role::coordinator, store::role::auditor});
+    const auto page = parse_page(ctx.target);
+    const auto runs = store::list_runs(db, after_id(page), page.limit);
+    const auto names = store::read_display_names(db);
+    boost::json::array items;
+    for (const auto& r : runs.items) items.push_back(run_json(r, names));
+    return list_response(ctx.req, std::move(items), runs.next_after);
   });
 
   routes.add(beast_http::verb::get, "/api/v1/bundling-runs/{id}", access::authenticated, [&db](request_context& ctx) {
@@ -77,7 +89,7 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
     const auto id = run_selector(wanted);
     const auto run = id ? store::find_run(db, *id) : std::nullopt;
     if (!run) throw store::not_found({store::record::bundling_run, wanted});
-    return json_response(ctx.req, status::ok, run_json(*run));
+    return json_response(ctx.req, status::ok, run_json(*run, store::read_display_names(db)));
   });
 
   routes.add(beast_http::verb::get, "/api/v1/bundles", access::authenticated, [&db](request_context& ctx) {
