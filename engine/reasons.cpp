@@ -16,11 +16,16 @@ std::string text(const reason& r, const char* name) {
 
 std::string chf(const reason& r, const char* name) { return "CHF " + format_chf_grouped(amount(r, name)); }
 
-// "11'904": a count as Swiss readers group it.
+// "11'904": a count as Swiss readers group it (built by appending: GCC 12 warns on insert, -Wrestrict).
 std::string count(const reason& r, const char* name) {
-  std::string digits = std::to_string(amount(r, name));
-  for (auto k = static_cast<std::ptrdiff_t>(digits.size()) - 3; k > (digits.front() == '-' ? 1 : 0); k -= 3) digits.insert(static_cast<std::size_t>(k), "'");
-  return digits;
+  const auto value = amount(r, name);
+  const std::string digits = std::to_string(value < 0 ? -value : value);
+  std::string grouped = value < 0 ? "-" : "";
+  for (std::size_t k = 0; k < digits.size(); ++k) {
+    if (k > 0 && (digits.size() - k) % 3 == 0) grouped.push_back('\'');
+    grouped.push_back(digits[k]);
+  }
+  return grouped;
 }
 
 std::string named(const std::function<std::string(const std::string&)>& by, const std::string& id) { return by ? by(id) : id; }
