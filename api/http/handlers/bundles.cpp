@@ -35,6 +35,22 @@ long long run_from(const request_context& ctx, store::database& db) {
   return run ? run->id : 0;
 }
 
+// ?status=: a review status into `filter` (`proposed` only where `with_proposed`: a run's proposals,
+// not the tenders under way), else the reason in `errors`.
+void read_status(const request_context& ctx, bool with_proposed, store::bundle_filter& filter, std::vector<field_error>& errors) {
+  const auto status = ctx.target.get("status");
+  if (!status) return;
+  filter.status = review::parse_status(*status);
+  if (filter.status && (with_proposed || *filter.status != review::status::proposed)) return;
+  errors.push_back(with_proposed
+                       ? query_error("status", "must be proposed, approved, rejected, tendered, withdrawn or needs_review",
+                                     "Status muss proposed (vorgeschlagen), approved (genehmigt), rejected (abgelehnt), tendered "
+                                     "(ausgeschrieben), withdrawn (zurückgezogen) oder needs_review (neu zu prüfen) sein")
+                       : query_error("status", "must be approved, rejected, tendered, withdrawn or needs_review",
+                                     "Status muss approved (genehmigt), rejected (abgelehnt), tendered (ausgeschrieben), withdrawn "
+                                     "(zurückgezogen) oder needs_review (neu zu prüfen) sein"));
+}
+
 // One page of tenders by `filter` plus the query's verdict and category, as the caller sees them;
 // a municipality only those it takes part in.
 response bundle_list(const request_context& ctx, store::database& db, store::bundle_filter filter) {
@@ -95,14 +111,9 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
   routes.add(beast_http::verb::get, "/api/v1/bundles", access::authenticated, [&db](request_context& ctx) {
     store::bundle_filter filter;
     filter.run = run_from(ctx, db);
-    if (const auto status = ctx.target.get("status")) {
-      filter.status = review::parse_status(*status);
-      if (!filter.status) {
-        throw invalid_query({query_error("status", "must be proposed, approved, rejected, tendered, withdrawn or needs_review",
-                                         "Status muss proposed (vorgeschlagen), approved (genehmigt), rejected (abgelehnt), tendered "
-                                         "(ausgeschrieben), withdrawn (zurückgezogen) oder needs_review (neu zu prüfen) sein")});
-      }
-    }
+    std::vector<field_error> errors;
+    read_status(ctx, true, filter, errors);
+    if (!errors.empty()) throw invalid_query(std::move(errors));
     return bundle_list(ctx, db, std::move(filter));
   });
 
@@ -111,12 +122,7 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
     store::bundle_filter filter;
     filter.acted_on = true;
     std::vector<field_error> errors;
-    if (const auto status = ctx.target.get("status")) {
-      filter.status = review::parse_status(*status);
-      if (!filter.status || *filter.status == review::status::proposed) {
-        errors.push_back(query_error("status", "must be approved, rejected, tendered, withdrawn or needs_review", "Status muss approved (genehmigt), rejected (abgelehnt), tendered (ausgeschrieben), withdrawn (zurückgezogen) oder needs_review (neu zu prüfen) sein"));
-      }
-    }
+    read_status(ctx, false, filter, errors);
     if (const auto organisation = ctx.target.get("organisation")) {
       if (ctx.is_municipality() && organisation != ctx.who().organisation) {
         throw forbidden("A municipality sees only the tenders it takes part in.", "Eine Gemeinde sieht nur die Ausschreibungen, an denen sie teilnimmt.");

@@ -71,6 +71,11 @@ export function organisationLabel(names, id) {
   return name ? `${name} (${id})` : id;
 }
 
+/** What the buyer `organisation` buys within tender `b` (CHF): the sum of its members' values. */
+export function shareOf(b, organisation) {
+  return b.members.filter((m) => m.organisation === organisation).reduce((sum, m) => sum + (m.value_chf ?? 0), 0);
+}
+
 let items = null;
 
 /** The catalogue's items by id ({name_de, name_en, unit, …}), read once per page load. */

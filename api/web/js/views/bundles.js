@@ -4,7 +4,7 @@ import { api } from '../api.js';
 import { h, replace, table } from '../dom.js';
 import * as format from '../format.js';
 import { label, t } from '../i18n.js';
-import { announce, badge, describeError, filterSelect } from '../ui.js';
+import { announce, badge, describeError, filterSelect, shareOf } from '../ui.js';
 
 function summaryCards(run) {
   const s = run.summary;
@@ -54,7 +54,7 @@ async function municipalityView(main, me) {
         title(b),
         badge('status', b.status),
         answerOf(b),
-        format.chf(ownMember(b, me.organisation)?.value_chf),
+        format.chf(shareOf(b, me.organisation)),
         format.chf(b.value_chf),
         String(b.buyers),
         label('procedure', b.procedure),
@@ -72,7 +72,7 @@ async function municipalityView(main, me) {
         const own = ownMember(b, me.organisation);
         return [
           h('a', { href: `#/bundles/${b.id}` }, b.title ?? b.tender, h('span', { class: 'muted' }, ` (${b.id})`)),
-          format.chf(own?.value_chf ?? b.value_chf),
+          format.chf(shareOf(b, me.organisation)),
           label('procedure', own?.own_procedure ?? b.procedure),
           own?.window ? format.period(own.window.from, own.window.to) : format.period(b.award_window.from, b.award_window.to),
         ];

@@ -5,7 +5,7 @@ import { api } from '../api.js';
 import { h, replace, table } from '../dom.js';
 import * as format from '../format.js';
 import { label, t } from '../i18n.js';
-import { badge, catalogItems, itemLabel, organisationLabel, organisationNames } from '../ui.js';
+import { badge, catalogItems, itemLabel, organisationLabel, organisationNames, shareOf } from '../ui.js';
 import * as audit from './audit.js';
 
 const SHOWN = 10;
@@ -24,11 +24,6 @@ function section(id, heading, intro, content, more) {
 
 function pendingOf(b) {
   return Object.entries(b.answers ?? {}).filter(([, a]) => a !== 'confirmed').map(([organisation]) => organisation);
-}
-
-/** What the buyer `organisation` buys within tender `b` (CHF). */
-export function shareOf(b, organisation) {
-  return b.members.filter((m) => m.organisation === organisation).reduce((sum, m) => sum + (m.value_chf ?? 0), 0);
 }
 
 async function municipality(main, me) {
