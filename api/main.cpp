@@ -26,6 +26,7 @@ commands:
   demo-intents          print the demo intents as a file for bundle
   export                write a run's quantity schedule (CSV) or OCDS releases into a directory
   token                 create, revoke or list API tokens
+  user                  invite, list or deactivate the people who sign in
 
 'jointbuy COMMAND --help' describes a command.
 )";
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
     if (command == "seed-demo") return cli::run_seed_demo(args);
     if (command == "import-organisations") return cli::run_import_organisations(args);
     if (command == "token") return cli::run_token(args);
+    if (command == "user") return cli::run_user(args);
     if (command == "import-intents") return cli::run_import_intents(args);
     if (command == "validate-catalog") return cli::run_validate_catalog(args);
     if (command == "bundle") return cli::run_bundle(args);

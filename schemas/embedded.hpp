@@ -12,4 +12,7 @@ const std::map<std::string_view, std::string_view>& sql_migrations();
 /// The JSON Schemas: "json/catalog-items.schema.json", …
 const std::map<std::string_view, std::string_view>& json_schemas();
 
+/// The passwords the server refuses: "passwords/common.txt", one per line, '#' starts a comment line.
+const std::map<std::string_view, std::string_view>& password_lists();
+
 }  // namespace jointbuy::embedded

@@ -28,4 +28,7 @@ int run_validate_catalog(const std::vector<std::string>& args);
 /// `jointbuy token create|revoke|list`.
 int run_token(const std::vector<std::string>& args);
 
+/// jointbuy user invite|list|deactivate: the people who sign in.
+int run_user(const std::vector<std::string>& args);
+
 }  // namespace jointbuy::cli

@@ -1,6 +1,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <chrono>
 #include <iostream>
 
 #include "api/cli/catalog_loading.hpp"
@@ -16,6 +17,7 @@ namespace {
 
 constexpr const char* usage = R"(usage: jointbuy serve [--db URL] [--catalog DIR] [--host ADDRESS] [--port N] [--io-threads N] [--workers N] [--db-pool N]
                       [--web DIR] [--max-connections N] [--rate-limit N] [--rate-burst N]
+                      [--session-idle DURATION] [--session-lifetime DURATION] [--public-url URL] [--secure-cookies]
 
 Serves the API until SIGINT or SIGTERM, then stops accepting, lets requests in flight finish and
 closes the database pool. Refuses a database whose schema is not this binary's (run migrate) and a
@@ -34,7 +36,30 @@ catalogue directory with errors; the thresholds and the cost model are read from
   --rate-limit N    requests per second one token may make on average; more get 429 with
                     Retry-After (JOINTBUY_RATE_LIMIT; default 50; 0 turns the limit off)
   --rate-burst N    requests one token may make at once (JOINTBUY_RATE_BURST; default 100)
+  --session-idle DURATION      a signed-in session ends after this long without a request
+                    (JOINTBUY_SESSION_IDLE; default 30m; seconds, or with s, m or h)
+  --session-lifetime DURATION  a session ends this long after sign-in, however busy
+                    (JOINTBUY_SESSION_LIFETIME; default 12h)
+  --public-url URL  the address people open the pages at, e.g. https://jointbuy.lu.ch: the start of
+                    invitation links and the only Origin accepted for changes (JOINTBUY_PUBLIC_URL;
+                    default the address each request names in its Host header)
+  --secure-cookies  the session cookie gets Secure: set it when the pages are served over HTTPS
+                    (implied by an https:// --public-url)
 )";
+
+// "90", "90s", "30m", "12h" as seconds.
+std::chrono::seconds duration_setting(const std::string& name, const std::string& text) {
+  if (text.empty()) throw usage_error("--" + name + " needs a duration such as 30m");
+  std::string number = text;
+  long long unit = 1;
+  switch (text.back()) {
+    case 's': unit = 1; number.pop_back(); break;
+    case 'm': unit = 60; number.pop_back(); break;
+    case 'h': unit = 3600; number.pop_back(); break;
+    default: break;
+  }
+  return std::chrono::seconds{positive_number(name, number) * unit};
+}
 
 // Raises the soft limit of open files to the hard limit (Debian's soft default of 1024 would run
 // out before the connection limit) and returns the limit in force.
@@ -52,7 +77,9 @@ rlim_t raise_open_file_limit() {
 }  // namespace
 
 int run_serve(const std::vector<std::string>& raw) {
-  const auto args = parse_arguments(raw, with_database_options({{"catalog", "host", "port", "io-threads", "workers", "web", "max-connections", "rate-limit", "rate-burst"}, {}}));
+  const auto args = parse_arguments(raw, with_database_options({{"catalog", "host", "port", "io-threads", "workers", "web", "max-connections", "rate-limit", "rate-burst",
+                                                                   "session-idle", "session-lifetime", "public-url"},
+                                                                  {"secure-cookies"}}));
   if (args.has("help")) {
     std::cout << usage;
     return 0;
@@ -73,11 +100,22 @@ int run_serve(const std::vector<std::string>& raw) {
   if (auto n = setting(args, "rate-limit", "JOINTBUY_RATE_LIMIT")) limits.per_second = *n == "0" ? 0 : positive_number("rate-limit", *n);
   if (auto n = setting(args, "rate-burst", "JOINTBUY_RATE_BURST")) limits.burst = positive_number("rate-burst", *n);
 
+  http::sign_in_settings sign_in;
+  if (auto d = setting(args, "session-idle", "JOINTBUY_SESSION_IDLE")) sign_in.lifetimes.idle = duration_setting("session-idle", *d);
+  if (auto d = setting(args, "session-lifetime", "JOINTBUY_SESSION_LIFETIME")) sign_in.lifetimes.absolute = duration_setting("session-lifetime", *d);
+  if (auto url = setting(args, "public-url", "JOINTBUY_PUBLIC_URL")) {
+    while (!url->empty() && url->back() == '/') url->pop_back();
+    if (!url->starts_with("http://") && !url->starts_with("https://")) throw usage_error("--public-url must start with http:// or https://");
+    if (url->find('/', url->find("//") + 2) != std::string::npos) throw usage_error("--public-url is an origin: scheme, host and port, no path");
+    sign_in.public_url = *url;
+  }
+  sign_in.secure_cookies = args.has("secure-cookies") || sign_in.public_url.starts_with("https://");
+
   const auto reference = load_valid_reference_data(catalog_directory_setting(args));
   if (!reference) return 1;
   auto db = open_migrated_database(args);
   const auto pages = std::make_shared<const http::static_files>(setting(args, "web", "JOINTBUY_WEB").value_or(JOINTBUY_DEFAULT_WEB_DIR));
-  const auto routes = http::make_api_router(*db, *reference, pages, limits);
+  const auto routes = http::make_api_router(*db, *reference, pages, limits, sign_in);
   // Each connection is a file; so are the database's (a SQLite session holds the database, its
   // WAL and its shared memory) and the server's own few. Connections get what is left.
   const auto open_files = raise_open_file_limit();

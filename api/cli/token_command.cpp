@@ -26,7 +26,7 @@ int create(const arguments& args) {
   if (*role == store::role::municipality && !args.get("org")) throw usage_error("a municipality token needs --org ID");
   if (*role != store::role::municipality && args.get("org")) throw usage_error("--org is only for municipality tokens");
   auto db = open_migrated_database(args);
-  const store::token_request request{*role, args.get("org"), args.get("name").value_or(std::string{*role_text})};
+  const store::token_request request{*role, args.get("org"), args.get("name").value_or(std::string{*role_text}), std::nullopt};
   const auto token = store::create_token(*db, request, "cli:token-create");
   std::cerr << "token " << token.id << " created for " << request.name
             << "; it is shown once, only its hash is stored:\n";
@@ -48,7 +48,7 @@ int revoke(const arguments& args) {
 int list(const arguments& args) {
   auto db = open_migrated_database(args);
   for (const auto& t : store::list_tokens(*db)) {
-    std::cout << t.who.token_id << "\t" << store::to_string(t.who.role) << "\t" << t.who.organisation.value_or("-")
+    std::cout << t.who.actor << "\t" << store::to_string(t.who.role) << "\t" << t.who.organisation.value_or("-")
               << "\t" << t.who.name << "\t" << (t.revoked_at ? "revoked " + *t.revoked_at : "active since " + t.created_at)
               << "\n";
   }

@@ -23,11 +23,22 @@ void write_line(std::FILE* stream, const boost::json::object& line) {
 
 }  // namespace
 
+std::string loggable_path(std::string_view path) {
+  for (const std::string_view secret_below : {"/api/v1/invitations/", "/invitations/"}) {
+    if (path.starts_with(secret_below) && path.size() > secret_below.size()) {
+      std::string masked{secret_below};
+      masked.append("***");
+      return masked;
+    }
+  }
+  return std::string{path};
+}
+
 void log_request(std::string_view method, std::string_view path, unsigned status, std::chrono::microseconds duration) {
   write_line(stdout, {{"ts", store::utc_timestamp_now()},
                       {"level", "info"},
                       {"method", method},
-                      {"path", path},
+                      {"path", loggable_path(path)},
                       {"status", status},
                       {"duration_us", duration.count()}});
 }

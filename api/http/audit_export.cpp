@@ -27,6 +27,13 @@ constexpr std::array action_words{
     words{"move_out", "moved out", "herausgelöst"},
     words{"merge", "merged", "zusammengelegt"},
     words{"needs_review", "put under review", "zur Prüfung gestellt"},
+    words{"invite", "invited", "eingeladen"},
+    words{"accept_invitation", "invitation accepted", "Einladung angenommen"},
+    words{"sign_in", "signed in", "angemeldet"},
+    words{"sign_out", "signed out", "abgemeldet"},
+    words{"lockout", "sign-in locked after failed attempts", "Anmeldung nach Fehlversuchen gesperrt"},
+    words{"deactivate", "deactivated", "deaktiviert"},
+    words{"change_password", "password changed", "Passwort geändert"},
 };
 
 constexpr std::array entity_words{
@@ -36,6 +43,8 @@ constexpr std::array entity_words{
     words{"catalog_item", "Catalogue item", "Katalogartikel"},
     words{"organisation", "Organisation", "Organisation"},
     words{"token", "Access token", "Zugangsschlüssel"},
+    words{"person", "Person", "Person"},
+    words{"sign_in", "Sign-in", "Anmeldung"},
 };
 
 template <std::size_t N>

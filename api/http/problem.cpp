@@ -46,8 +46,15 @@ const char* problem_title(const std::string& code, engine::language lang) {
   };
   static constexpr title titles[] = {
       {"bad-request", "The request is malformed", "Die Anfrage ist fehlerhaft"},
-      {"unauthorized", "A valid bearer token is required", "Eine gültige Anmeldung ist erforderlich"},
-      {"forbidden", "Not allowed for this token", "Für diese Anmeldung nicht erlaubt"},
+      {"unauthorized", "Sign-in required", "Anmeldung erforderlich"},
+      {"forbidden", "Not allowed for this sign-in", "Für diese Anmeldung nicht erlaubt"},
+      {"cross-site-request", "Request from another site refused", "Anfrage von einer anderen Website abgelehnt"},
+      {"sign-in-failed", "E-mail address or password is wrong", "E-Mail-Adresse oder Passwort ist falsch"},
+      {"sign-in-locked", "Too many failed sign-ins", "Zu viele fehlgeschlagene Anmeldungen"},
+      {"invitation-used", "The invitation was used already", "Die Einladung wurde schon verwendet"},
+      {"invitation-expired", "The invitation has expired", "Die Einladung ist abgelaufen"},
+      {"invitation-unknown", "Unknown invitation", "Unbekannte Einladung"},
+      {"person-deactivated", "The person is deactivated", "Die Person ist deaktiviert"},
       {"not-found", "Not found", "Nicht gefunden"},
       {"method-not-allowed", "Method not allowed", "Methode nicht erlaubt"},
       {"validation", "The input is invalid", "Die Eingabe ist ungültig"},
@@ -84,12 +91,12 @@ problem invalid_query(std::vector<field_error> errors) {
 }
 
 problem unauthorized(std::string detail) {
-  return problem(status::unauthorized, "unauthorized", "A valid bearer token is required", std::move(detail))
+  return problem(status::unauthorized, "unauthorized", "Sign-in required", std::move(detail))
       .with_header("WWW-Authenticate", "Bearer realm=\"jointbuy\"");
 }
 
 problem forbidden(std::string detail, std::string detail_de) {
-  return problem(status::forbidden, "forbidden", "Not allowed for this token", std::move(detail)).with_german(std::move(detail_de));
+  return problem(status::forbidden, "forbidden", "Not allowed for this sign-in", std::move(detail)).with_german(std::move(detail_de));
 }
 
 problem not_found(std::string detail) {

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cctype>
 
+#include "api/http/cookies.hpp"
 #include "api/http/problem.hpp"
+#include "api/store/token_secret.hpp"
 #include "api/http/responses.hpp"
 
 namespace jointbuy::http {
@@ -43,7 +45,6 @@ std::optional<std::map<std::string, std::string>> match(const std::vector<std::s
 
 std::string_view bearer_token(const request& req) {
   const auto found = req.find(beast_http::field::authorization);
-  if (found == req.end()) throw unauthorized("Send the header 'Authorization: Bearer <token>'.");
   const std::string_view value = found->value();
   constexpr std::string_view scheme = "Bearer ";
   if (value.size() <= scheme.size() || !std::equal(scheme.begin(), scheme.end(), value.begin(), [](char a, char b) {
@@ -54,7 +55,33 @@ std::string_view bearer_token(const request& req) {
   return value.substr(scheme.size());
 }
 
+bool changes_state(const request& req) {
+  const auto method = req.method();
+  return method != beast_http::verb::get && method != beast_http::verb::head && method != beast_http::verb::options;
+}
+
+problem invalid_credentials() {
+  return problem(status::unauthorized, "unauthorized", "Sign-in required", "The token is unknown, malformed or revoked.")
+      .with_german("Die Anmeldung ist unbekannt, fehlerhaft oder widerrufen.")
+      .with_header("WWW-Authenticate", "Bearer realm=\"jointbuy\", error=\"invalid_token\"");
+}
+
+problem cross_site(std::string detail, std::string detail_de) {
+  return problem(status::forbidden, "cross-site-request", "Request from another site refused", std::move(detail)).with_german(std::move(detail_de));
+}
+
 }  // namespace
+
+bool from_own_origin(const request& req, const origin_policy& policy) {
+  const auto origin = req.find(beast_http::field::origin);
+  if (origin == req.end()) return false;
+  if (!policy.public_origin.empty()) return origin->value() == policy.public_origin;
+  const auto host = req.find(beast_http::field::host);
+  if (host == req.end() || host->value().empty()) return false;
+  std::string own = policy.https ? "https://" : "http://";
+  own.append(host->value());
+  return origin->value() == own;
+}
 
 void require_role(const request_context& ctx, std::initializer_list<store::role> allowed) {
   for (const auto r : allowed) {
@@ -68,7 +95,41 @@ void require_role(const request_context& ctx, std::initializer_list<store::role>
   throw forbidden(std::move(en), std::move(de));
 }
 
-router::router(authenticator authenticate) : authenticate_(std::move(authenticate)) {}
+router::router(authenticator authenticate, session_authenticator sessions, origin_policy origins)
+    : authenticate_(std::move(authenticate)), sessions_(std::move(sessions)), origins_(std::move(origins)) {}
+
+void router::authenticate(request_context& context) const {
+  const auto& req = context.req;
+  if (req.find(beast_http::field::authorization) != req.end()) {
+    context.caller = authenticate_(bearer_token(req));
+    if (!context.caller) throw invalid_credentials();
+    return;
+  }
+  const auto cookie = sessions_ ? cookie_value(req, session_cookie_name) : std::nullopt;
+  if (!cookie) {
+    throw unauthorized("Sign in, or send the header 'Authorization: Bearer <token>'.")
+        .with_german("Bitte anmelden oder den Header «Authorization: Bearer <Token>» senden.");
+  }
+  auto session = sessions_(*cookie);
+  if (!session) {
+    throw problem(status::unauthorized, "unauthorized", "Sign-in required", "The session has ended or expired; sign in again.")
+        .with_german("Die Sitzung ist beendet oder abgelaufen; bitte neu anmelden.")
+        .with_header("Set-Cookie", cleared_session_cookie(origins_.https));
+  }
+  // A cookie goes with every request the browser sends here, whichever site caused it: a change
+  // must come from the server's own pages, or carry the token only they can read.
+  if (changes_state(req) && !from_own_origin(req, origins_)) {
+    const auto csrf = req.find("X-CSRF-Token");
+    if (csrf == req.end() || !store::constant_time_equal(csrf->value(), session->csrf_token)) {
+      throw cross_site("A change signed in by cookie must come from jointbuy's own pages (Origin) or carry X-CSRF-Token.",
+                       "Eine Änderung mit Sitzungs-Cookie muss von den Seiten von jointbuy selbst kommen (Origin) oder X-CSRF-Token mitsenden.");
+    }
+  }
+  context.caller = std::move(session->who);
+  context.session_hash = std::move(session->id_hash);
+  context.csrf_token = std::move(session->csrf_token);
+  context.session_expires_at = std::move(session->expires_at);
+}
 
 void router::add(beast_http::verb method, std::string pattern, access who, handler fn) {
   auto segments = split_path(pattern);
@@ -89,7 +150,7 @@ std::vector<std::pair<std::string, std::string>> router::describe() const {
 
 response router::handle(const request& req) const {
   try {
-    request_context context{req, parse_target(req.target()), {}, std::nullopt};
+    request_context context{req, parse_target(req.target()), {}, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
     const auto segments = split_path(context.target.path);
     const route* chosen = nullptr;
     std::string allowed;
@@ -130,16 +191,16 @@ response router::run_route(request_context& context, const route* chosen, const 
   if (chosen == nullptr) {
     throw not_found("There is no resource at " + context.target.path + ".").with_german("Unter " + context.target.path + " gibt es nichts.");
   }
+  // Whoever calls: a change announced as coming from another site is refused.
+  if (changes_state(context.req) && context.req.find(beast_http::field::origin) != context.req.end() &&
+      !from_own_origin(context.req, origins_)) {
+    throw cross_site("Changes are accepted only from jointbuy's own pages; this request names another site as its origin.",
+                     "Änderungen werden nur von den Seiten von jointbuy selbst angenommen; diese Anfrage kommt von einer anderen Website.");
+  }
   if (chosen->who == access::authenticated) {
-    context.caller = authenticate_(bearer_token(context.req));
-    if (!context.caller) {
-      throw problem(status::unauthorized, "unauthorized", "A valid bearer token is required",
-                    "The token is unknown, malformed or revoked.")
-          .with_german("Die Anmeldung ist unbekannt, fehlerhaft oder widerrufen.")
-          .with_header("WWW-Authenticate", "Bearer realm=\"jointbuy\", error=\"invalid_token\"");
-    }
+    authenticate(context);
     if (limiter_) {
-      if (const auto wait = limiter_->admit(context.caller->token_id)) {
+      if (const auto wait = limiter_->admit(context.caller->actor)) {
         throw problem(status::too_many_requests, "rate-limited", "Too many requests",
                       "This token has sent more requests than the server takes from one caller; try again in " +
                           std::to_string(wait->count()) + " s.")

@@ -19,6 +19,7 @@ record_words words_of(store::record kind) {
     case store::record::bundle: return {"bundle", "das Bündel", "kein Bündel"};
     case store::record::bundling_run: return {"bundling run", "der Bündelungslauf", "keinen Bündelungslauf"};
     case store::record::token: return {"token", "das Token", "kein Token"};
+    case store::record::person: return {"person", "die Person", "keine Person"};
   }
   return {"record", "der Eintrag", "keinen Eintrag"};
 }

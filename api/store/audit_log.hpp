@@ -24,7 +24,7 @@ struct audit_record {
 };
 
 /// The kinds of record the audit log holds (audit_record::entity).
-inline constexpr const char* audited_entities[] = {"intent", "bundle", "bundling_run", "catalog_item", "organisation", "token"};
+inline constexpr const char* audited_entities[] = {"intent", "bundle", "bundling_run", "catalog_item", "organisation", "token", "person", "sign_in"};
 
 /// A recorded change, with its sequence number and time, and what the log knows of who made it
 /// and whose record it was.
@@ -32,9 +32,14 @@ struct audit_entry {
   long long id = 0;
   std::string occurred_at;
   audit_record record;
-  /// The name of the actor's token, when the actor is a token (not a command-line tool).
+  /// The name of the person who acted (directly or with a personal token), or of the machine
+  /// token that acted; nothing for a command-line tool.
   std::optional<std::string> actor_name;
-  /// The organisation of the actor's token (municipality tokens only), and its name.
+  /// The person who acted, when a person did.
+  std::optional<std::string> actor_person;
+  /// The name of the personal token the person used, when they used one.
+  std::optional<std::string> actor_token_name;
+  /// The organisation of the actor (people and tokens of a municipality), and its name.
   std::optional<std::string> actor_organisation;
   std::optional<std::string> actor_organisation_name;
   /// The organisation the record belongs to: an intent's, a token's, or the organisation itself;
@@ -50,7 +55,7 @@ struct audit_search {
   std::optional<std::string> entity_id;
   /// Entries of this organisation's records or made by its people.
   std::optional<std::string> organisation;
-  /// The actor's token id, or a part of its name (case-insensitive).
+  /// The actor's person or token id, or a part of the name or e-mail address (case-insensitive).
   std::optional<std::string> person;
   /// occurred_at ≥ from and < to: RFC 3339 UTC timestamps ("2026-12-01T23:00:00Z").
   std::optional<std::string> from;

@@ -12,9 +12,9 @@ std::string display_names::organisation(const std::string& id) const {
   return text;
 }
 
-std::string display_names::person(const std::string& token_id) const {
-  const auto found = actors.find(token_id);
-  if (found == actors.end()) return token_id;
+std::string display_names::person(const std::string& actor) const {
+  const auto found = actors.find(actor);
+  if (found == actors.end()) return actor;
   std::string text = found->second.name;
   if (const auto& o = found->second.organisation) {
     const auto name = organisations.find(*o);
@@ -34,7 +34,7 @@ display_names read_display_names(database& db) {
     for (auto& o : select_rows<organisation_row>(session, "SELECT id, name FROM organisations", [](auto&) {})) {
       names.organisations.emplace(std::move(o.id), std::move(o.name));
     }
-    struct token_row {
+    struct actor_row {
       std::string id, name, organisation;
       soci::indicator organisation_null = soci::i_null;
       void into(soci::details::prepare_temp_type& s) { s, soci::into(id), soci::into(name), soci::into(organisation, organisation_null); }
@@ -42,7 +42,11 @@ display_names read_display_names(database& db) {
         return {id, {name, organisation_null == soci::i_ok ? std::optional{organisation} : std::nullopt}};
       }
     };
-    for (auto& [id, actor] : select_rows<token_row>(session, "SELECT id, name, organisation_id FROM api_tokens", [](auto&) {})) {
+    // A personal token stands for its person; people act under their own id in a session.
+    constexpr const char* actors_sql =
+        "SELECT t.id, COALESCE(p.name, t.name), COALESCE(p.organisation_id, t.organisation_id) FROM api_tokens t "
+        "LEFT JOIN people p ON p.id = t.person_id UNION ALL SELECT id, name, organisation_id FROM people";
+    for (auto& [id, actor] : select_rows<actor_row>(session, actors_sql, [](auto&) {})) {
       names.actors.emplace(std::move(id), std::move(actor));
     }
     return names;

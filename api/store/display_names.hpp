@@ -1,6 +1,6 @@
 #pragma once
 // The names people read beside the ids the store keeps: organisations by id, and the person or
-// office behind each token with its organisation. Read once per answer that needs them.
+// office behind each actor (a person's id or a token's) with its organisation. Read once per answer that needs them.
 
 #include <map>
 #include <optional>
@@ -20,11 +20,11 @@ struct display_names {
 
   /// "Kriens (1059)", or the id alone when the organisation is unknown.
   std::string organisation(const std::string& id) const;
-  /// "IT Kriens (Kriens)" or "Programmbüro"; the id when no token has it.
-  std::string person(const std::string& token_id) const;
+  /// "Anna Muster (Kriens)" or "Programmbüro"; the id when no person or token has it.
+  std::string person(const std::string& actor) const;
 };
 
-/// Every organisation's and every token's name.
+/// Every organisation's, person's and token's name.
 display_names read_display_names(database& db);
 
 }  // namespace jointbuy::store

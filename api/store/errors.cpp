@@ -14,6 +14,7 @@ std::string_view to_string(record kind) {
     case record::bundle: return "bundle";
     case record::bundling_run: return "bundling run";
     case record::token: return "token";
+    case record::person: return "person";
   }
   return "record";
 }

@@ -15,9 +15,9 @@
 namespace jointbuy::store {
 
 /// The kinds of record the store keeps, as its errors name them.
-enum class record { intent, catalogue_item, organisation, bundle, bundling_run, token };
+enum class record { intent, catalogue_item, organisation, bundle, bundling_run, token, person };
 
-/// "intent", "catalogue item", "organisation", "bundle", "bundling run", "token".
+/// "intent", "catalogue item", "organisation", "bundle", "bundling run", "token", "person".
 std::string_view to_string(record kind);
 
 /// One record: its kind and its id as the caller named it.

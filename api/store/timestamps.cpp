@@ -7,9 +7,11 @@
 
 namespace jointbuy::store {
 
-std::string utc_timestamp_now() {
+std::string utc_timestamp_now() { return utc_timestamp(std::chrono::system_clock::now()); }
+
+std::string utc_timestamp(std::chrono::system_clock::time_point at) {
   using namespace std::chrono;
-  const auto now = floor<microseconds>(system_clock::now());
+  const auto now = floor<microseconds>(at);
   const auto day = floor<days>(now);
   const year_month_day ymd{day};
   const hh_mm_ss time{now - day};
@@ -54,6 +56,15 @@ std::optional<std::string> stored_timestamp(std::string_view text) {
   }
   stored.append(time.substr(0, 9)).append(".").append(fraction).append(6 - fraction.size(), '0').append("Z");
   return stored;
+}
+
+std::optional<std::chrono::system_clock::time_point> parse_utc_timestamp(std::string_view stored) {
+  using namespace std::chrono;
+  if (stored.size() != 27 || stored_timestamp(stored) != std::string{stored}) return std::nullopt;
+  const auto date = engine::parse_iso_date(stored.substr(0, 10));
+  if (!date) return std::nullopt;
+  const auto number = [&](std::size_t at, std::size_t length) { return std::stol(std::string{stored.substr(at, length)}); };
+  return *date + hours{number(11, 2)} + minutes{number(14, 2)} + seconds{number(17, 2)} + microseconds{number(20, 6)};
 }
 
 }  // namespace jointbuy::store

@@ -1,6 +1,7 @@
 #pragma once
 // Timestamps as stored: fixed-width ISO 8601 UTC text, which sorts and compares as time.
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,12 @@ namespace jointbuy::store {
 
 /// Now as "2026-11-22T06:41:00.123456Z".
 std::string utc_timestamp_now();
+
+/// `at` in the stored form.
+std::string utc_timestamp(std::chrono::system_clock::time_point at);
+
+/// The time a stored timestamp names; nothing when `stored` is not in the stored form.
+std::optional<std::chrono::system_clock::time_point> parse_utc_timestamp(std::string_view stored);
 
 }  // namespace jointbuy::store
 

@@ -19,31 +19,48 @@ namespace {
 constexpr std::string_view bearer_prefix = "jb_";
 constexpr std::size_t secret_bytes = 32;
 
+// A personal token acts as its person: their name, and nothing once they are deactivated.
 constexpr const char* select_token =
-    "SELECT secret_sha256, role, organisation_id, name, revoked_at FROM api_tokens WHERE id = :id";
+    "SELECT t.secret_sha256, t.role, t.organisation_id, COALESCE(p.name, t.name), t.revoked_at, t.person_id, "
+    "p.deactivated_at FROM api_tokens t LEFT JOIN people p ON p.id = t.person_id WHERE t.id = :id";
 constexpr const char* insert_token =
-    "INSERT INTO api_tokens (id, secret_sha256, role, organisation_id, name, created_at) "
-    "VALUES (:id, :secret_sha256, :role, :organisation_id, :name, :created_at)";
+    "INSERT INTO api_tokens (id, secret_sha256, role, organisation_id, name, created_at, person_id) "
+    "VALUES (:id, :secret_sha256, :role, :organisation_id, :name, :created_at, :person_id)";
 constexpr const char* update_token_secret =
     "UPDATE api_tokens SET secret_sha256 = :secret_sha256, role = :role, organisation_id = :organisation_id, "
     "name = :name, revoked_at = NULL WHERE id = :id";
 constexpr const char* revoke_token_row =
     "UPDATE api_tokens SET revoked_at = :revoked_at WHERE id = :id AND revoked_at IS NULL";
+constexpr const char* revoke_personal_token_row =
+    "UPDATE api_tokens SET revoked_at = :revoked_at WHERE id = :id AND person_id = :person_id AND revoked_at IS NULL";
 constexpr const char* select_all_tokens =
-    "SELECT id, name, role, organisation_id, created_at, revoked_at FROM api_tokens ORDER BY created_at DESC, id";
+    "SELECT id, name, role, organisation_id, created_at, revoked_at, person_id FROM api_tokens "
+    "WHERE (:any_person = '' OR person_id = :person_id) ORDER BY created_at DESC, id";
 
+// Person ids start with "p-"; token ids never do, so that an actor names one or the other.
 bool is_token_id(std::string_view id) {
-  return !id.empty() && id.size() <= 64 &&
+  return !id.empty() && id.size() <= 64 && !id.starts_with("p-") &&
          std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
 std::string audit_text(const std::string& id, const token_request& request) {
   boost::json::object json{{"id", id}, {"name", request.name}, {"role", to_string(request.role)}};
   json["organisation"] = request.organisation ? boost::json::value(*request.organisation) : nullptr;
+  if (request.person_id) json["person"] = *request.person_id;
   return catalog::json_text(json);
 }
 
-void check_request(soci::session& session, const token_request& request) {
+void check_request(soci::session& session, token_request& request) {
+  if (request.person_id) {
+    // A personal token has its person's role and organisation, whatever the request said.
+    std::string role_text, organisation, deactivated_at;
+    soci::indicator organisation_null = soci::i_ok, deactivated_null = soci::i_ok;
+    session << "SELECT role, organisation_id, deactivated_at FROM people WHERE id = :id", soci::use(*request.person_id),
+        soci::into(role_text), soci::into(organisation, organisation_null), soci::into(deactivated_at, deactivated_null);
+    if (!session.got_data() || deactivated_null == soci::i_ok) throw not_found({record::person, *request.person_id});
+    request.role = parse_role(role_text).value_or(role::auditor);
+    request.organisation = organisation_null == soci::i_ok ? std::optional{organisation} : std::nullopt;
+  }
   if ((request.role == role::municipality) != request.organisation.has_value()) {
     throw configuration_error(request.role == role::municipality
                                   ? "a municipality token needs the organisation it acts for"
@@ -57,7 +74,7 @@ void check_request(soci::session& session, const token_request& request) {
   }
 }
 
-issued_token store_token(database& db, const std::string& id, const token_request& request, const std::string& actor,
+issued_token store_token(database& db, const std::string& id, token_request request, const std::string& actor,
                          bool replace) {
   if (!is_token_id(id)) throw configuration_error("token id '" + id + "' is not lowercase letters, digits and '-'");
   return db.with_session([&](soci::session& session) {
@@ -77,9 +94,11 @@ issued_token store_token(database& db, const std::string& id, const token_reques
       append_audit(session, {actor, "rotate", "token", id, std::nullopt, audit_text(id, request)});
     } else {
       const std::string created_at = utc_timestamp_now();
+      const std::string person = request.person_id.value_or("");
+      soci::indicator person_null = request.person_id ? soci::i_ok : soci::i_null;
       session << insert_token, soci::use(id, "id"), soci::use(hash, "secret_sha256"), soci::use(role_text, "role"),
           soci::use(organisation, organisation_null, "organisation_id"), soci::use(request.name, "name"),
-          soci::use(created_at, "created_at");
+          soci::use(created_at, "created_at"), soci::use(person, person_null, "person_id");
       append_audit(session, {actor, "create", "token", id, std::nullopt, audit_text(id, request)});
     }
     tx.commit();
@@ -124,16 +143,18 @@ std::optional<principal> verify_token(database& db, std::string_view bearer) {
   const std::string presented_hash = sha256_hex(secret);
 
   return db.with_session([&](soci::session& session) -> std::optional<principal> {
-    std::string stored_hash, role_text, organisation, name, revoked_at;
-    soci::indicator organisation_null = soci::i_ok, revoked_null = soci::i_ok;
+    std::string stored_hash, role_text, organisation, name, revoked_at, person, deactivated_at;
+    soci::indicator organisation_null = soci::i_ok, revoked_null = soci::i_ok, person_null = soci::i_ok, deactivated_null = soci::i_ok;
     session << select_token, soci::use(id, "id"), soci::into(stored_hash), soci::into(role_text),
-        soci::into(organisation, organisation_null), soci::into(name), soci::into(revoked_at, revoked_null);
+        soci::into(organisation, organisation_null), soci::into(name), soci::into(revoked_at, revoked_null),
+        soci::into(person, person_null), soci::into(deactivated_at, deactivated_null);
     if (!session.got_data()) return std::nullopt;
     if (!constant_time_equal(stored_hash, presented_hash)) return std::nullopt;
-    if (revoked_null == soci::i_ok) return std::nullopt;
+    if (revoked_null == soci::i_ok || deactivated_null == soci::i_ok) return std::nullopt;
     const auto parsed_role = parse_role(role_text);
     if (!parsed_role) return std::nullopt;
-    principal who{id, name, *parsed_role, std::nullopt};
+    principal who{id, std::nullopt, id, name, *parsed_role, std::nullopt};
+    if (person_null == soci::i_ok) who.person_id = person;
     if (organisation_null == soci::i_ok) who.organisation = organisation;
     return who;
   });
@@ -152,22 +173,45 @@ bool revoke_token(database& db, const std::string& id, const std::string& actor)
   });
 }
 
-std::vector<token_info> list_tokens(database& db) {
+namespace {
+
+std::vector<token_info> select_tokens(database& db, const std::string& person_id) {
   return db.with_session([&](soci::session& session) {
     std::vector<token_info> tokens;
-    std::string id, name, role_text, organisation, created_at, revoked_at;
-    soci::indicator organisation_null = soci::i_ok, revoked_null = soci::i_ok;
-    soci::statement select = (session.prepare << select_all_tokens, soci::into(id), soci::into(name),
-                              soci::into(role_text), soci::into(organisation, organisation_null),
-                              soci::into(created_at), soci::into(revoked_at, revoked_null));
+    std::string id, name, role_text, organisation, created_at, revoked_at, person;
+    soci::indicator organisation_null = soci::i_ok, revoked_null = soci::i_ok, person_null = soci::i_ok;
+    soci::statement select = (session.prepare << select_all_tokens, soci::use(person_id, "any_person"), soci::use(person_id, "person_id"),
+                              soci::into(id), soci::into(name), soci::into(role_text), soci::into(organisation, organisation_null),
+                              soci::into(created_at), soci::into(revoked_at, revoked_null), soci::into(person, person_null));
     select.execute();
     while (select.fetch()) {
-      token_info info{{id, name, parse_role(role_text).value_or(role::auditor), std::nullopt}, created_at, std::nullopt};
+      token_info info{{id, std::nullopt, id, name, parse_role(role_text).value_or(role::auditor), std::nullopt}, created_at, std::nullopt};
+      if (person_null == soci::i_ok) info.who.person_id = person;
       if (organisation_null == soci::i_ok) info.who.organisation = organisation;
       if (revoked_null == soci::i_ok) info.revoked_at = revoked_at;
       tokens.push_back(std::move(info));
     }
     return tokens;
+  });
+}
+
+}  // namespace
+
+std::vector<token_info> list_tokens(database& db) { return select_tokens(db, ""); }
+
+std::vector<token_info> list_personal_tokens(database& db, const std::string& person_id) { return select_tokens(db, person_id); }
+
+bool revoke_personal_token(database& db, const std::string& person_id, const std::string& id, const std::string& actor) {
+  return db.with_session([&](soci::session& session) {
+    transaction tx{session};
+    const std::string revoked_at = utc_timestamp_now();
+    soci::statement revoke = (session.prepare << revoke_personal_token_row, soci::use(revoked_at, "revoked_at"), soci::use(id, "id"),
+                              soci::use(person_id, "person_id"));
+    revoke.execute(true);
+    if (revoke.get_affected_rows() == 0) return false;
+    append_audit(session, {actor, "revoke", "token", id, std::nullopt, std::nullopt});
+    tx.commit();
+    return true;
   });
 }
 

@@ -20,9 +20,16 @@ std::string_view to_string(role r);
 /// The role named `text`, if it names one.
 std::optional<role> parse_role(std::string_view text);
 
-/// The caller a valid token stands for.
+/// The caller a valid token or session stands for.
 struct principal {
-  std::string token_id;
+  /// What records keep as the one who acted: the token's id when a token was used (a personal
+  /// token names its person for good), else the person's id (a session).
+  std::string actor;
+  /// The person behind the token or session, when it is one (not a machine token).
+  std::optional<std::string> person_id;
+  /// The token used, when it was one.
+  std::optional<std::string> token_id;
+  /// The person's name, or the token's for a machine token.
   std::string name;
   store::role role = store::role::auditor;
   /// Set for municipalities: the organisation they act for.
@@ -34,6 +41,8 @@ struct token_request {
   store::role role = store::role::auditor;
   std::optional<std::string> organisation;
   std::string name;
+  /// A personal token: the person it acts for (their role and organisation).
+  std::optional<std::string> person_id = std::nullopt;
 };
 
 /// A token just issued: `bearer` is shown once and stored nowhere, only its hash is.
@@ -66,5 +75,11 @@ bool revoke_token(database& db, const std::string& id, const std::string& actor)
 
 /// Every token, newest first.
 std::vector<token_info> list_tokens(database& db);
+
+/// The tokens of the person `person_id`, newest first.
+std::vector<token_info> list_personal_tokens(database& db, const std::string& person_id);
+
+/// Revokes the token `id` if it is one of `person_id`'s; false otherwise.
+bool revoke_personal_token(database& db, const std::string& person_id, const std::string& id, const std::string& actor);
 
 }  // namespace jointbuy::store

@@ -108,8 +108,11 @@ TEST_CASE("seed-demo twice keeps three demo tokens, and only the last printed on
   CHECK(first.out != second.out);
   CHECK(first.out.find(" added, 0 kept") != std::string::npos);
   CHECK(second.out.find(": 0 added, ") != std::string::npos);
+  // The demo people with their passwords: each printed password signs its person in.
+  CHECK(second.out.find("anna.muster@kriens.example  password ") != std::string::npos);
   auto db = scratch.open();
   CHECK(count_rows(*db, "api_tokens") == 3);
+  CHECK(count_rows(*db, "people") == 3);
   const auto intents = count_rows(*db, "intents");
   CHECK(intents >= 100);
   const auto buyers = db->with_session([](soci::session& session) {
@@ -354,4 +357,53 @@ TEST_CASE("export writes a run's quantity schedule and one OCDS release per join
   CHECK(test::run_jointbuy({"export", "--run", "999", "--format", "csv", "--out", out.string(), "--db", scratch.url()}).exit_code == 1);
   CHECK(test::run_jointbuy({"export", "--run", "x1", "--format", "csv", "--out", out.string(), "--db", scratch.url()}).exit_code == 2);
   CHECK(test::run_jointbuy({"export", "--run", "1", "--format", "pdf", "--out", out.string(), "--db", scratch.url()}).exit_code == 2);
+}
+
+TEST_CASE("user invite prints a one-time link; no password, session id, invitation or token appears in any log line") {
+  test::scratch_database scratch;
+  REQUIRE(test::run_jointbuy({"migrate", "--db", scratch.url()}).exit_code == 0);
+  const auto port = test::free_port();
+  const auto invited = test::run_jointbuy({"user", "invite", "--email", "anna.muster@kriens.example", "--name", "Anna Muster", "--role",
+                                           "municipality", "--org", "1059", "--public-url", "http://127.0.0.1:" + std::to_string(port),
+                                           "--db", scratch.url()});
+  REQUIRE_MESSAGE(invited.exit_code == 0, invited.err);
+  const auto link = last_line(invited.out);
+  CHECK(link.starts_with("http://127.0.0.1:" + std::to_string(port) + "/invitations/"));
+  const auto invitation = link.substr(link.rfind('/') + 1);
+  CHECK(test::run_jointbuy({"user", "invite", "--email", "ANNA.muster@kriens.example", "--name", "A", "--role", "auditor", "--db", scratch.url()})
+            .exit_code == 1);
+  CHECK(test::run_jointbuy({"user", "invite", "--email", "x@y.ch", "--name", "X", "--role", "municipality", "--db", scratch.url()}).exit_code == 2);
+
+  test::background_process server({JOINTBUY_BINARY, "serve", "--db", scratch.url(), "--port", std::to_string(port)}, scratch.directory());
+  REQUIRE_MESSAGE(test::wait_for_port(port, 10s), server.output());
+  const std::string password = "Heuwagen-Seebucht-Laterne";
+  const std::string wrong = "Falsches-Passwort-Geheim";
+  const test::header_list json{{"Content-Type", "application/json"}};
+  CHECK(test::http_get(port, "/invitations/" + invitation).status == 200);
+  CHECK(test::http_get(port, "/api/v1/invitations/" + invitation).status == 200);
+  const auto accepted = test::http_request(port, boost::beast::http::verb::post, "/api/v1/invitations/" + invitation,
+                                           R"({"password": ")" + password + R"("})", json);
+  REQUIRE(accepted.status == 200);
+  const auto cookie = accepted.header("Set-Cookie").substr(0, accepted.header("Set-Cookie").find(';'));
+  const auto session_id = cookie.substr(cookie.find('=') + 1);
+  const auto csrf = std::string{accepted.json().at("csrf_token").as_string()};
+  CHECK(test::http_request(port, boost::beast::http::verb::post, "/api/v1/session",
+                           R"({"email": "anna.muster@kriens.example", "password": ")" + wrong + R"("})", json)
+            .status == 401);
+  const auto created = test::http_request(port, boost::beast::http::verb::post, "/api/v1/me/tokens", R"({"name": "Skript"})",
+                                          {{"Content-Type", "application/json"}, {"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+  REQUIRE(created.status == 201);
+  const auto bearer = std::string{created.json().at("bearer").as_string()};
+  CHECK(test::http_get(port, "/api/v1/me", bearer).status == 200);
+  CHECK(test::http_request(port, boost::beast::http::verb::delete_, "/api/v1/session", "", {{"Cookie", cookie}}).status == 204);
+  server.signal(SIGTERM);
+  CHECK(server.wait(10s) == 0);
+  const auto log = server.output();
+  CHECK(log.find("\"path\":\"/api/v1/invitations/***\"") != std::string::npos);
+  for (const auto& secret : {invitation, password, wrong, session_id, csrf, bearer.substr(bearer.find('.') + 1)}) {
+    CHECK_MESSAGE(log.find(secret) == std::string::npos, "the log shows a secret: " << secret);
+  }
+  const auto listed = test::run_jointbuy({"user", "list", "--db", scratch.url()});
+  CHECK(listed.out.find("anna.muster@kriens.example") != std::string::npos);
+  CHECK(listed.out.find("active") != std::string::npos);
 }

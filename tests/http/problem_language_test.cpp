@@ -36,7 +36,7 @@ TEST_CASE("with Accept-Language de, the problems of access, routing and versions
   CHECK(member(other, "detail") == "Eine Gemeinde sieht nur ihre eigenen Absichten.");
   const auto nobody = german(f, verb::get, "/api/v1/intents", "jb_nobody.nothing");
   REQUIRE(nobody.status == 401);
-  CHECK(member(nobody, "title") == "Eine gültige Anmeldung ist erforderlich");
+  CHECK(member(nobody, "title") == "Anmeldung erforderlich");
   const auto nowhere = german(f, verb::get, "/api/v1/nowhere", f.kriens);
   REQUIRE(nowhere.status == 404);
   CHECK(member(nowhere, "detail") == "Unter /api/v1/nowhere gibt es nichts.");
@@ -56,7 +56,7 @@ TEST_CASE("in English the same problems are English, and a German title never st
   const auto role = test::http_request(f.port(), verb::post, "/api/v1/intents", "{}", api_fixture::auth(f.auditor));
   REQUIRE(role.status == 403);
   CHECK(role.header("Content-Language") == "en");
-  CHECK(member(role, "title") == "Not allowed for this token");
+  CHECK(member(role, "title") == "Not allowed for this sign-in");
   CHECK(member(role, "detail") == "The role auditor may not do this.");
   // A malformed query is German throughout for a German client: title, detail and the field's reason.
   const auto query = german(f, verb::get, "/api/v1/intents?category=food", f.coordinator);

@@ -17,7 +17,7 @@ namespace {
 router make_test_router() {
   router routes{[](std::string_view bearer) -> std::optional<store::principal> {
     if (bearer != "good") return std::nullopt;
-    return store::principal{"t1", "Tester", store::role::coordinator, std::nullopt};
+    return store::principal{"t1", std::nullopt, "t1", "Tester", store::role::coordinator, std::nullopt};
   }};
   routes.add(beast_http::verb::get, "/items/{id}", access::anyone, [](request_context& ctx) {
     return json_response(ctx.req, status::ok, {{"id", ctx.param("id")}});

@@ -26,6 +26,7 @@ TEST_CASE("an issued token verifies as its principal") {
   const auto who = store::verify_token(*db, token.bearer);
   REQUIRE(who.has_value());
   CHECK(who->token_id == token.id);
+  CHECK(who->actor == token.id);
   CHECK(who->role == store::role::municipality);
   CHECK(who->organisation == "1059");
   CHECK(who->name == "IT Kriens");
@@ -83,7 +84,7 @@ TEST_CASE("a revoked token stops working at once") {
 TEST_CASE("rotating a token replaces its secret without adding a row") {
   test::scratch_database scratch;
   auto db = database_with_kriens(scratch);
-  const store::token_request request{store::role::auditor, std::nullopt, "Demo auditor"};
+  const store::token_request request{store::role::auditor, std::nullopt, "Demo auditor", std::nullopt};
   const auto first = store::rotate_token(*db, "demo-auditor", request, "seed");
   const auto second = store::rotate_token(*db, "demo-auditor", request, "seed");
   CHECK(first.id == "demo-auditor");

@@ -13,7 +13,8 @@
 
 namespace jointbuy::test {
 
-api_fixture::api_fixture(http::server_config config, std::optional<http::rate_limits> limits) : db(scratch.open_migrated()) {
+api_fixture::api_fixture(http::server_config config, std::optional<http::rate_limits> limits, http::sign_in_settings sign_in)
+    : db(scratch.open_migrated()) {
   std::ifstream in{std::string{JOINTBUY_DEFAULT_CATALOG_DIR} + "/municipalities-ch-2026.csv"};
   std::ostringstream text;
   text << in.rdbuf();
@@ -23,7 +24,7 @@ api_fixture::api_fixture(http::server_config config, std::optional<http::rate_li
   emmen = store::create_token(*db, {store::role::municipality, "1024", "IT Emmen"}, "test").bearer;
   coordinator = store::create_token(*db, {store::role::coordinator, std::nullopt, "Programmbüro"}, "test").bearer;
   auditor = store::create_token(*db, {store::role::auditor, std::nullopt, "Finanzkontrolle"}, "test").bearer;
-  server = std::make_unique<running_server>(*db, config, limits);
+  server = std::make_unique<running_server>(*db, config, limits, std::move(sign_in));
 }
 
 api_fixture::~api_fixture() { server.reset(); }

@@ -19,7 +19,8 @@ namespace jointbuy::test {
 /// Tokens: `kriens` (municipality 1059), `emmen` (municipality 1024), `coordinator`, `auditor`.
 struct api_fixture {
   /// The server with `config` (loopback, a free port) and, if set, each token limited by `limits`.
-  explicit api_fixture(http::server_config config = {}, std::optional<http::rate_limits> limits = std::nullopt);
+  explicit api_fixture(http::server_config config = {}, std::optional<http::rate_limits> limits = std::nullopt,
+                       http::sign_in_settings sign_in = {});
   ~api_fixture();
 
   scratch_database scratch;

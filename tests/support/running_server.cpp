@@ -21,8 +21,9 @@ std::shared_ptr<const http::static_files> shipped_pages() {
 
 }  // namespace
 
-running_server::running_server(store::database& db, http::server_config config, std::optional<http::rate_limits> limits)
-    : running_server(std::make_unique<http::router>(http::make_api_router(db, shipped_reference_data(), shipped_pages(), limits)),
+running_server::running_server(store::database& db, http::server_config config, std::optional<http::rate_limits> limits,
+                               http::sign_in_settings sign_in)
+    : running_server(std::make_unique<http::router>(http::make_api_router(db, shipped_reference_data(), shipped_pages(), limits, std::move(sign_in))),
                      config) {}
 
 running_server::running_server(std::unique_ptr<http::router> routes, http::server_config config)

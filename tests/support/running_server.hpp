@@ -7,6 +7,7 @@
 
 #include "api/http/router.hpp"
 #include "api/http/server.hpp"
+#include "api/http/sign_in_settings.hpp"
 #include "api/store/database.hpp"
 
 namespace jointbuy::test {
@@ -16,7 +17,7 @@ class running_server {
  public:
   /// The whole API over `db`, with the web pages of api/web, each token limited by `limits` if set.
   explicit running_server(store::database& db, http::server_config config = {},
-                          std::optional<http::rate_limits> limits = std::nullopt);
+                          std::optional<http::rate_limits> limits = std::nullopt, http::sign_in_settings sign_in = {});
   /// Only `routes`.
   running_server(std::unique_ptr<http::router> routes, http::server_config config);
   ~running_server();

@@ -91,6 +91,8 @@ boost::json::object entry_view(const store::audit_entry& e, engine::language lan
           {"occurred_at", e.occurred_at},
           {"actor", e.record.actor},
           {"actor_name", text_or_null(e.actor_name)},
+          {"actor_person", text_or_null(e.actor_person)},
+          {"actor_token_name", text_or_null(e.actor_token_name)},
           {"actor_organisation", text_or_null(e.actor_organisation)},
           {"actor_organisation_name", text_or_null(e.actor_organisation_name)},
           {"action", e.record.action},

@@ -36,11 +36,11 @@ std::optional<std::string> bundle_viewer(const request_context& ctx) {
 review::actor review_actor(const request_context& ctx) {
   const auto& who = ctx.who();
   switch (who.role) {
-    case store::role::coordinator: return {who.token_id, review::role::coordinator, {}};
-    case store::role::municipality: return {who.token_id, review::role::buyer, who.organisation.value_or("")};
+    case store::role::coordinator: return {who.actor, review::role::coordinator, {}};
+    case store::role::municipality: return {who.actor, review::role::buyer, who.organisation.value_or("")};
     case store::role::auditor: break;
   }
-  return {who.token_id, review::role::observer, {}};
+  return {who.actor, review::role::observer, {}};
 }
 
 engine::reason_names reason_names_of(const store::display_names& names) {

@@ -82,7 +82,7 @@ response bundle_list(const request_context& ctx, store::database& db, store::bun
 void add_bundle_routes(router& routes, store::database& db, const catalog::reference_data& reference) {
   routes.add(beast_http::verb::post, "/api/v1/bundling-runs", access::authenticated, [&db, &reference](request_context& ctx) {
     require_role(ctx, {store::role::coordinator});
-    const auto run = store::create_run(db, reference, ctx.who().token_id);
+    const auto run = store::create_run(db, reference, ctx.who().actor);
     auto res = json_response(ctx.req, status::created, run_json(run, store::read_display_names(db)));
     res.set(beast_http::field::location, "/api/v1/bundling-runs/" + std::to_string(run.id));
     return res;

@@ -69,7 +69,7 @@ void add_catalog_routes(router& routes, store::database& db, const catalog::refe
   routes.add(beast_http::verb::post, "/api/v1/catalog/items", access::authenticated, [&db, &reference](request_context& ctx) {
     require_role(ctx, {store::role::coordinator});
     auto value = item_from_body(parse_json_body(ctx.req), db, reference, preferred_language(ctx.req));
-    const auto stored = store::create_item(db, value, ctx.who().token_id);
+    const auto stored = store::create_item(db, value, ctx.who().actor);
     auto res = item_response(ctx.req, status::created, stored);
     res.set(beast_http::field::location, "/api/v1/catalog/items/" + stored.id);
     return res;
@@ -91,7 +91,7 @@ void add_catalog_routes(router& routes, store::database& db, const catalog::refe
                     "Send If-Match with the item's ETag, or its version in the body, so that no edit is lost.");
     }
     try {
-      return item_response(ctx.req, status::ok, store::update_item(db, value, if_match.value_or(value.version), ctx.who().token_id));
+      return item_response(ctx.req, status::ok, store::update_item(db, value, if_match.value_or(value.version), ctx.who().actor));
     } catch (const store::stale_version& e) {
       if (if_match) throw;
       throw stale_version_problem(e, status::conflict);

@@ -148,7 +148,7 @@ void add_intent_routes(router& routes, store::database& db) {
     const auto key = idempotency_key(ctx);
     return db.with_session([&](soci::session& session) {
       const auto draft = checked_draft(ctx, session, caller_scope(ctx, std::nullopt));
-      const auto created = store::create_intent(session, draft, ctx.who().token_id, key, store::sha256_hex(ctx.req.body()));
+      const auto created = store::create_intent(session, draft, ctx.who().actor, key, store::sha256_hex(ctx.req.body()));
       auto res = intent_response(session, ctx.req, status::created, created.intent);
       res.set(beast_http::field::location, "/api/v1/intents/" + std::to_string(created.intent.id));
       if (created.replayed) res.set("Idempotent-Replayed", "true");
@@ -189,7 +189,7 @@ void add_intent_routes(router& routes, store::database& db) {
       scope.organisation = current.fields.organisation;
       scope.today = engine::today_utc();
       const auto draft = checked_draft(ctx, session, scope);
-      const auto changed = store::update_intent(session, current.id, draft, *expected, ctx.who().token_id);
+      const auto changed = store::update_intent(session, current.id, draft, *expected, ctx.who().actor);
       return intent_response(session, ctx.req, status::ok, changed);
     });
   });
@@ -198,7 +198,7 @@ void add_intent_routes(router& routes, store::database& db) {
     require_role(ctx, {store::role::municipality, store::role::coordinator});
     return db.with_session([&](soci::session& session) {
       const auto current = visible_intent(ctx, session);
-      const auto withdrawn = store::withdraw_intent(session, current.id, if_match_version(ctx.req), ctx.who().token_id);
+      const auto withdrawn = store::withdraw_intent(session, current.id, if_match_version(ctx.req), ctx.who().actor);
       return intent_response(session, ctx.req, status::ok, withdrawn);
     });
   });
@@ -213,13 +213,13 @@ void add_intent_routes(router& routes, store::database& db) {
     return db.with_session([&](soci::session& session) {
       // The same file again: the first import's answer, before the rows are checked against today.
       if (key) {
-        if (auto earlier = store::earlier_import(session, ctx.who().token_id, *key, hash)) return import_response(ctx.req, *earlier);
+        if (auto earlier = store::earlier_import(session, ctx.who().actor, *key, hash)) return import_response(ctx.req, *earlier);
       }
       const auto intake = catalog::intake_csv(ctx.req.body(), scope, store::intake_lookups_in(session));
       require_accepted(ctx, intake);
       std::vector<catalog::intent_draft> drafts;
       for (const auto& entry : intake.intents) drafts.push_back(entry.draft);
-      return import_response(ctx.req, store::import_intents(session, drafts, ctx.who().token_id, key, hash));
+      return import_response(ctx.req, store::import_intents(session, drafts, ctx.who().actor, key, hash));
     });
   });
 }

@@ -1,15 +1,21 @@
 #include "api/http/handlers/routes.hpp"
 
+#include "api/store/sessions.hpp"
 #include "api/store/tokens.hpp"
 
 namespace jointbuy::http {
 
 router make_api_router(store::database& db, const catalog::reference_data& reference, std::shared_ptr<const static_files> pages,
-                       std::optional<rate_limits> limits) {
-  router routes{[&db](std::string_view bearer) { return store::verify_token(db, bearer); }};
+                       std::optional<rate_limits> limits, sign_in_settings sign_in) {
+  const auto lifetimes = sign_in.lifetimes;
+  router routes{[&db](std::string_view bearer) { return store::verify_token(db, bearer); },
+                [&db, lifetimes](std::string_view id) { return store::verify_session(db, id, lifetimes); },
+                origin_policy{sign_in.public_url, sign_in.secure_cookies}};
   if (limits) routes.limit_rate(*limits);
   add_health_routes(routes, db);
-  add_me_routes(routes);
+  add_sign_in_routes(routes, db, sign_in);
+  add_me_routes(routes, db);
+  add_people_routes(routes, db, sign_in);
   add_organisation_routes(routes, db);
   add_catalog_routes(routes, db, reference);
   add_rules_routes(routes, reference);
@@ -19,7 +25,12 @@ router make_api_router(store::database& db, const catalog::reference_data& refer
   add_bundle_review_routes(routes, db, reference);
   add_export_routes(routes, db);
   add_event_routes(routes, db);
-  if (pages) routes.set_fallback([pages](const request& req, std::string_view path) { return pages->serve(req, path); });
+  // An invitation link (/invitations/<token>) opens the pages, which read the token from the path.
+  if (pages) {
+    routes.set_fallback([pages](const request& req, std::string_view path) {
+      return pages->serve(req, path.starts_with("/invitations/") ? std::string_view{"/"} : path);
+    });
+  }
   return routes;
 }
 

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "api/http/router.hpp"
+#include "api/http/sign_in_settings.hpp"
 #include "api/http/static_files.hpp"
 #include "api/store/database.hpp"
 #include "catalog/reference_data.hpp"
@@ -14,8 +15,17 @@ namespace jointbuy::http {
 /// GET /healthz (the process answers) and GET /readyz (the database answers).
 void add_health_routes(router& routes, store::database& db);
 
-/// GET /api/v1/me: the caller behind the bearer token.
-void add_me_routes(router& routes);
+/// GET /api/v1/me (the caller), PUT /api/v1/me/password, GET/POST /api/v1/me/tokens and DELETE
+/// /api/v1/me/tokens/{id}: a person's own page.
+void add_me_routes(router& routes, store::database& db);
+
+/// POST/DELETE /api/v1/session (password sign-in and sign-out), GET/POST
+/// /api/v1/invitations/{token} (an invitation link, and the password chosen on it).
+void add_sign_in_routes(router& routes, store::database& db, const sign_in_settings& settings);
+
+/// GET/POST /api/v1/people, GET /api/v1/people/{id}, POST /api/v1/people/{id}/deactivate and
+/// /invitation: the coordinator's people page.
+void add_people_routes(router& routes, store::database& db, const sign_in_settings& settings);
 
 /// GET /api/v1/organisations and GET /api/v1/organisations/{id}.
 void add_organisation_routes(router& routes, store::database& db);
@@ -47,10 +57,12 @@ void add_export_routes(router& routes, store::database& db);
 /// GET /api/v1/events?since=: what changed for the caller.
 void add_event_routes(router& routes, store::database& db);
 
-/// A router with every route of the API, authenticating bearer tokens against `db`, and the web
-/// pages `pages` (if any) for every other GET; each token's requests limited by `limits` when set.
-/// `reference` (thresholds, cost model, CPV list) must outlive the router.
+/// A router with every route of the API, authenticating bearer tokens and session cookies against
+/// `db` as `sign_in` says, and the web pages `pages` (if any) for every other GET; each caller's
+/// requests limited by `limits` when set. `reference` (thresholds, cost model, CPV list) must
+/// outlive the router.
 router make_api_router(store::database& db, const catalog::reference_data& reference,
-                       std::shared_ptr<const static_files> pages = nullptr, std::optional<rate_limits> limits = std::nullopt);
+                       std::shared_ptr<const static_files> pages = nullptr, std::optional<rate_limits> limits = std::nullopt,
+                       sign_in_settings sign_in = {});
 
 }  // namespace jointbuy::http
