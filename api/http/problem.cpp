@@ -104,8 +104,10 @@ problem not_found(std::string detail) {
 }
 
 problem unprocessable(std::vector<field_error> errors) {
+  // Field reasons are in the request's language (or carry their German beside): the detail is too.
   return problem(status::unprocessable_entity, "validation", "The input is invalid",
-                 "See errors for each field that failed and why.", std::move(errors));
+                 "See errors for each field that failed and why.", std::move(errors))
+      .with_german("Unter errors steht jedes fehlerhafte Feld mit dem Grund.");
 }
 
 response problem_response(const problem& p, unsigned http_version, bool keep_alive, engine::language lang) {

@@ -29,13 +29,14 @@ std::chrono::seconds since(const std::string& stored, std::chrono::system_clock:
 
 }  // namespace
 
-started_session start_session(database& db, const std::string& person_id, std::string_view method) {
+started_session start_session(database& db, const std::string& person_id, std::string_view method, const session_lifetimes& lifetimes) {
   return db.with_session([&](soci::session& session) {
     transaction tx{session};
     started_session started{random_base64url(32), random_base64url(24), ""};
     const std::string hash = sha256_hex(started.id);
     const auto now = std::chrono::system_clock::now();
     const std::string now_text = utc_timestamp(now);
+    started.expires_at = utc_timestamp(now + lifetimes.absolute);
     const std::string method_text{method};
     session << "INSERT INTO sessions (id_sha256, person_id, csrf_token, method, created_at, last_seen_at) "
                "VALUES (:id_sha256, :person_id, :csrf_token, :method, :created_at, :last_seen_at)",

@@ -28,8 +28,8 @@ struct started_session {
 };
 
 /// Starts a session for the person `person_id` signed in by `method` ("password" or "oidc"),
-/// audited as the person.
-started_session start_session(database& db, const std::string& person_id, std::string_view method);
+/// audited as the person; it ends `lifetimes.absolute` from now at the latest.
+started_session start_session(database& db, const std::string& person_id, std::string_view method, const session_lifetimes& lifetimes);
 
 /// The caller of a live session.
 struct session_caller {

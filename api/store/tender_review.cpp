@@ -250,8 +250,10 @@ std::vector<decision_entry> decisions_of(database& db, long long id) {
   return db.with_session([&](soci::session& session) {
     return select_rows<decision_row>(session,
                                      "SELECT d.id, d.decided_by, d.decision, d.from_status, d.to_status, d.comment, d.reference, "
-                                     "d.decided_at, d.details, t.name, t.organisation_id, o.name FROM decisions d "
-                                     "LEFT JOIN api_tokens t ON t.id = d.decided_by LEFT JOIN organisations o ON o.id = t.organisation_id "
+                                     "d.decided_at, d.details, COALESCE(p.name, t.name), COALESCE(p.organisation_id, t.organisation_id), o.name "
+                                     "FROM decisions d LEFT JOIN api_tokens t ON t.id = d.decided_by "
+                                     "LEFT JOIN people p ON p.id = COALESCE(t.person_id, d.decided_by) "
+                                     "LEFT JOIN organisations o ON o.id = COALESCE(p.organisation_id, t.organisation_id) "
                                      "WHERE d.bundle_id = :id ORDER BY d.id",
                                      [&](auto& s) { s, soci::use(id, "id"); });
   });

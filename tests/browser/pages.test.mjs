@@ -84,7 +84,7 @@ describe('the web pages', () => {
   it('a municipality adds an intent through the form, after a field error for a reversed window', async () => {
     const { page, expectProblem } = await open();
     expectProblem(422, '/api/v1/intents');
-    await signIn(page, server.url, server.tokens.kriens);
+    await signIn(page, server.url, server.people.kriens);
     // The start page says what there is to do, and what to do when there is nothing yet.
     await page.getByRole('heading', { name: 'Übersicht' }).waitFor();
     await page.getByText('Zurzeit wartet keine Ausschreibung auf Ihre Antwort.').waitFor();
@@ -120,7 +120,7 @@ describe('the web pages', () => {
   it('a municipality imports a CSV: first every bad row is reported, then the good file is stored', async () => {
     const { page, expectProblem } = await open();
     expectProblem(422, '/api/v1/intents/import');
-    await signIn(page, server.url, server.tokens.kriens);
+    await signIn(page, server.url, server.people.kriens);
     // The header names the organisation (before: "Gemeinde 1059").
     assert.match(await page.locator('#session').textContent(), /Gemeinde Kriens \(1059\)/);
     await page.locator('#nav').getByRole('link', { name: 'CSV-Import' }).click();
@@ -171,7 +171,7 @@ describe('the web pages', () => {
 
   it('a coordinator runs the engine, opens the joint tender, sees its timeline, approves it and downloads the CSV', async () => {
     const { page } = await open();
-    await signIn(page, server.url, server.tokens.coordinator);
+    await signIn(page, server.url, server.people.coordinator);
     await page.getByText('Keine Vorschläge zu prüfen.').waitFor();
     await page.locator('#nav').getByRole('link', { name: 'Bündel', exact: true }).click();
     await page.getByRole('button', { name: 'Bündelung ausführen' }).click();
@@ -230,7 +230,7 @@ describe('the web pages', () => {
 
   it('the municipality sees its flag and confirms the approved tender', async () => {
     const { page } = await open();
-    await signIn(page, server.url, server.tokens.kriens);
+    await signIn(page, server.url, server.people.kriens);
     // The start page: the approved tender awaits Kriens's answer, with its share; its open intents below.
     const awaiting = page.getByRole('region', { name: 'Ihre Antwort ausstehend' });
     const tender = awaiting.getByRole('row', { name: new RegExp(schoolSoftware) });
@@ -266,12 +266,12 @@ describe('the web pages', () => {
 
   it('the auditor reads everything, changes nothing, and sees the bundle\'s audit log; in English too', async () => {
     const { page } = await open();
-    await signIn(page, server.url, server.tokens.auditor);
+    await signIn(page, server.url, server.people.auditor);
     // The auditor starts on the audit log: a readable table, searchable, with names and Swiss formats.
     await page.getByRole('heading', { name: 'Audit-Protokoll' }).waitFor();
     await page.getByRole('cell', { name: 'genehmigt', exact: true }).waitFor();
-    assert.match(await page.locator('main table').textContent(), /Programmbüro/);
-    assert.match(await page.locator('main table').textContent(), /IT Kriens, Gemeinde Kriens \(1059\)|IT Kriens, Kriens \(1059\)/);
+    assert.match(await page.locator('main table').textContent(), /Beat Koch/);
+    assert.match(await page.locator('main table').textContent(), /Anna Muster, Kriens \(1059\)/);
     assert.match(await page.locator('main table').textContent(), /\d\d\.\d\d\.\d{4} \d\d:\d\d/);
     // Item ids stand beside the names of catalogue records here (an auditor needs them); enum values never.
     await assertReadable(page);
@@ -295,7 +295,7 @@ describe('the web pages', () => {
     await page.getByRole('heading', { name: /Bündel/ }).waitFor();
     assert.equal(await page.getByRole('button', { name: /Genehmigen|Ablehnen|Zurückziehen|Herauslösen/ }).count(), 0);
     // Decisions name people, not token ids.
-    assert.match(await page.getByRole('row', { name: /Teilnahme bestätigen/ }).textContent(), /IT Kriens \(Kriens\)/);
+    assert.match(await page.getByRole('row', { name: /Teilnahme bestätigen/ }).textContent(), /Anna Muster \(Kriens\)/);
     await page.getByRole('link', { name: 'Audit-Protokoll dieses Bündels' }).click();
     await page.getByRole('cell', { name: 'genehmigt', exact: true }).waitFor();
     assert.equal(await page.getByRole('cell', { name: 'Teilnahme bestätigt', exact: true }).count(), 1);
@@ -311,7 +311,7 @@ describe('the web pages', () => {
   it('a coordinator reads the flags and changes a catalogue item', async () => {
     const { page, expectProblem } = await open();
     expectProblem(422, '/api/v1/catalog/items/monitor-24');
-    await signIn(page, server.url, server.tokens.coordinator);
+    await signIn(page, server.url, server.people.coordinator);
     await page.locator('#nav').getByRole('link', { name: 'Hinweise' }).click();
     await page.getByRole('table').getByText('Einzige Auftraggeberin').first().waitFor();
     await page.getByLabel('Art').selectOption('HARDWARE_TOO_SMALL_FOR_PUBLIC_TENDER');
@@ -364,7 +364,7 @@ describe('the web pages', () => {
 
   it('a coordinator filters the intents by municipality and item, sorts them, and reads their total', async () => {
     const { page } = await open();
-    await signIn(page, server.url, server.tokens.coordinator);
+    await signIn(page, server.url, server.people.coordinator);
     await page.locator('#nav').getByRole('link', { name: 'Beschaffungsabsichten' }).click();
     await page.getByRole('heading', { name: 'Beschaffungsabsichten' }).waitFor();
     await page.getByRole('row', { name: /^Total/ }).waitFor();
@@ -393,7 +393,7 @@ describe('the web pages', () => {
 
   it('works on a 390px-wide phone and by keyboard alone', async () => {
     const { page } = await open({ width: 390, height: 844 });
-    await signIn(page, server.url, server.tokens.kriens);
+    await signIn(page, server.url, server.people.kriens);
     await page.reload();
     await page.locator('#nav a').first().waitFor();
     await settle(page);
@@ -435,7 +435,7 @@ describe('the web pages', () => {
 
   it('an approved tender outlives the next run: it stays under "Laufende Ausschreibungen" for coordinator and buyer, with its decisions', async () => {
     const { page } = await open();
-    await signIn(page, server.url, server.tokens.coordinator);
+    await signIn(page, server.url, server.people.coordinator);
     // The coordinator's start page: the approved tender waits for eleven buyers, named; the flags by kind.
     const waiting = page.getByRole('region', { name: 'Warten auf Auftraggeberinnen' });
     const row0 = waiting.getByRole('row', { name: new RegExp(schoolSoftware) });
@@ -465,7 +465,7 @@ describe('the web pages', () => {
     assert.equal(await page.getByRole('button', { name: /Genehmigen|Als ausgeschrieben markieren|Herauslösen|Zusammenlegen/ }).count(), 0);
 
     const buyer = (await open()).page;
-    await signIn(buyer, server.url, server.tokens.kriens);
+    await signIn(buyer, server.url, server.people.kriens);
     await buyer.locator('#nav').getByRole('link', { name: 'Laufende Ausschreibungen' }).click();
     await buyer.getByRole('heading', { name: 'Laufende Ausschreibungen' }).waitFor();
     await buyer.getByRole('link', { name: /school-administration-software/ }).click();
@@ -495,5 +495,86 @@ describe('the web pages', () => {
     await buyer.getByRole('status').getByText('Ihre Absage ist gespeichert', { exact: false }).waitFor();
     await buyer.getByRole('heading', { name: 'Laufende Ausschreibungen' }).waitFor();
     assert.doesNotMatch(await buyer.locator('main').textContent(), /Not found|Fehler/);
+  });
+
+  it('people sign in as themselves: invited on the people page, a password set through the link, a deep link and a second tab, sign-out', async () => {
+    // The coordinator invites a person of Emmen; the page shows the one-time link to pass on.
+    const coordinator = await open();
+    await signIn(coordinator.page, server.url, server.people.coordinator);
+    await coordinator.page.locator('#nav').getByRole('link', { name: 'Personen' }).click();
+    await coordinator.page.getByRole('heading', { name: 'Personen', exact: true }).waitFor();
+    await coordinator.page.getByLabel('Name', { exact: true }).fill('Daniel Frei');
+    await coordinator.page.getByLabel('E-Mail-Adresse').fill('daniel.frei@emmen.example');
+    await coordinator.page.getByLabel('Rolle').selectOption('municipality');
+    await coordinator.page.getByLabel('Organisation').selectOption('1024');
+    await coordinator.page.getByRole('button', { name: 'Einladen' }).click();
+    const linkField = coordinator.page.getByRole('textbox', { name: 'Einladungslink für Daniel Frei' });
+    await linkField.waitFor();
+    const link = await linkField.inputValue();
+    assert.match(link, /\/invitations\/[A-Za-z0-9_-]{20,}$/);
+    assert.match(await coordinator.page.locator('main table').textContent(), /Daniel Frei.*daniel\.frei@emmen\.example.*Emmen \(1024\).*eingeladen bis/s);
+    await assertReadable(coordinator.page);
+    await assertLabelled(coordinator.page);
+    await screenshot(coordinator.page, 'people');
+
+    // The invited person opens the link, is refused a common password, then sets a good one and is in.
+    const token = link.split('/').pop();
+    const invited = await open();
+    invited.expectProblem(422, `/api/v1/invitations/${token}`);
+    await invited.page.goto(link);
+    await invited.page.getByRole('heading', { name: 'Einladung zu jointbuy' }).waitFor();
+    await invited.page.getByText('Willkommen, Daniel Frei (Emmen).').waitFor();
+    await assertLabelled(invited.page);
+    await invited.page.getByLabel('Neues Passwort').fill('Passwort1234');
+    await invited.page.getByLabel('Passwort wiederholen').fill('Passwort1234');
+    await invited.page.getByRole('button', { name: 'Passwort festlegen und anmelden' }).click();
+    await invited.page.getByText(/gehört zu den Passwörtern, die viele Leute verwenden/).waitFor();
+    await invited.page.getByLabel('Neues Passwort').fill('Nebelhorn-Zither-Marktplatz');
+    await invited.page.getByLabel('Passwort wiederholen').fill('Nebelhorn-Zither-Marktplatz');
+    await invited.page.getByRole('button', { name: 'Passwort festlegen und anmelden' }).click();
+    await invited.page.getByRole('heading', { name: 'Übersicht' }).waitFor();
+    assert.match(await invited.page.locator('#session').textContent(), /Emmen \(1024\) · Daniel Frei/);
+    assert.ok(!invited.page.url().includes(token), 'the spent link leaves the address bar');
+
+    // The same link again: refused, saying what to do.
+    const again = await open();
+    again.expectProblem(410, `/api/v1/invitations/${token}`);
+    await again.page.goto(link);
+    await again.page.getByText(/Dieser Einladungslink wurde schon verwendet/).waitFor();
+
+    // A deep link survives the sign-in, after a wrong password.
+    const visitor = await open();
+    visitor.expectProblem(401, '/api/v1/session');
+    await visitor.page.goto(`${server.url}/#/tenders`);
+    await visitor.page.getByLabel('E-Mail-Adresse').fill('daniel.frei@emmen.example');
+    await visitor.page.getByLabel('Passwort').fill('Nebelhorn-Zither-Marktplat');
+    await visitor.page.getByRole('button', { name: 'Anmelden' }).click();
+    await visitor.page.getByText('E-Mail-Adresse oder Passwort ist falsch.').waitFor();
+    await visitor.page.getByLabel('Passwort').fill('Nebelhorn-Zither-Marktplatz');
+    await visitor.page.getByRole('button', { name: 'Anmelden' }).click();
+    await visitor.page.getByRole('heading', { name: 'Laufende Ausschreibungen' }).waitFor();
+    await screenshot(visitor.page, 'signed-in-deep-link');
+
+    // The session works in every tab of the browser, and signing out in one ends it in all.
+    const secondTab = await visitor.context.newPage();
+    await secondTab.goto(`${server.url}/#/intents`);
+    await secondTab.locator('#nav a').first().waitFor();
+    assert.equal(await secondTab.getByLabel('E-Mail-Adresse').count(), 0, 'no second sign-in');
+    await visitor.page.getByRole('button', { name: 'Abmelden' }).click();
+    await visitor.page.getByLabel('E-Mail-Adresse').waitFor();
+    await secondTab.reload();
+    await secondTab.getByLabel('E-Mail-Adresse').waitFor();
+    await secondTab.close();
+
+    // The person's own page: name, password change, personal tokens.
+    await invited.page.locator('#session').getByRole('link', { name: 'Daniel Frei' }).click();
+    await invited.page.getByRole('heading', { name: 'Meine Angaben' }).waitFor();
+    await invited.page.getByLabel('Bezeichnung').fill('Budget-Skript');
+    await invited.page.getByRole('button', { name: 'Token erstellen' }).click();
+    const secret = await invited.page.getByRole('textbox', { name: 'Das neue Token' }).inputValue();
+    assert.match(secret, /^jb_[a-f0-9]+\./);
+    assert.equal((await server.api('GET', '/api/v1/me', secret)).body.name, 'Daniel Frei');
+    await assertLabelled(invited.page);
+    await screenshot(invited.page, 'me');
   });
 });

@@ -1,5 +1,5 @@
-// What the browser tests stand on: a real jointbuy server on loopback with a fresh SQLite database
-// and one token per role, Debian's Chromium driven by playwright-core, and the checks every page
+// What the browser tests stand on: a real jointbuy server on loopback with a fresh SQLite database,
+// one person (invited, with a password) and one machine token per role, Debian's Chromium driven by playwright-core, and the checks every page
 // must pass (no console errors, every input labelled).
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
@@ -31,7 +31,15 @@ function jointbuy(args) {
   return execFileSync(binary, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** Starts `jointbuy serve` on a fresh database; returns {url, tokens, stop()}. */
+// The people the pages are used by, one per role; their passwords are set through their invitations.
+const PEOPLE = {
+  kriens: { name: 'Anna Muster', email: 'anna.muster@kriens.example', role: 'municipality', org: '1059' },
+  coordinator: { name: 'Beat Koch', email: 'beat.koch@lu.example', role: 'coordinator' },
+  auditor: { name: 'Claudia Graf', email: 'claudia.graf@lu.example', role: 'auditor' },
+};
+const PASSWORD = 'Seeufer-Holzbank-Abendrot';
+
+/** Starts `jointbuy serve` on a fresh database; returns {url, tokens, people, stop()}. */
 export async function startServer() {
   assert.ok(binary, 'JOINTBUY_BINARY must name the jointbuy binary (CTest sets it)');
   const directory = mkdtempSync(path.join(os.tmpdir(), 'jointbuy-browser-'));
@@ -44,6 +52,11 @@ export async function startServer() {
     auditor: token('--role', 'auditor', '--name', 'Finanzkontrolle'),
   };
   const port = await freePort();
+  const invitations = Object.fromEntries(Object.entries(PEOPLE).map(([key, p]) => {
+    const args = ['user', 'invite', '--db', db, '--email', p.email, '--name', p.name, '--role', p.role, '--public-url', `http://127.0.0.1:${port}`];
+    if (p.org) args.push('--org', p.org);
+    return [key, jointbuy(args).trim().split('\n').pop()];
+  }));
   const server = spawn(binary, ['serve', '--db', db, '--port', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   server.stderr.on('data', (chunk) => { log += chunk; });
@@ -57,9 +70,19 @@ export async function startServer() {
     if (attempt > 100 || server.exitCode !== null) throw new Error(`jointbuy serve did not start:\n${log}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  const people = {};
+  for (const [key, link] of Object.entries(invitations)) {
+    people[key] = { ...PEOPLE[key], password: PASSWORD, link };
+    // Every person but the one a test invites through the page sets a password now.
+    const response = await fetch(`${url}/api/v1/invitations/${link.split('/').pop()}`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ password: PASSWORD }),
+    });
+    assert.equal(response.status, 200, `the invitation of ${PEOPLE[key].name}: ${await response.text()}`);
+  }
   return {
     url,
     tokens,
+    people,
     log: () => log,
     async api(method, route, bearer, body) {
       const response = await fetch(`${url}${route}`, {
@@ -110,10 +133,11 @@ export async function openPage(browser, viewport = { width: 1280, height: 900 })
   return { context, page, problems, expectProblem };
 }
 
-/** Signs in on the sign-in page by pasting `token`. */
-export async function signIn(page, url, token) {
+/** Signs `person` ({email, password}) in on the sign-in page. */
+export async function signIn(page, url, person) {
   await page.goto(url);
-  await page.getByLabel('Zugangstoken').fill(token);
+  await page.getByLabel('E-Mail-Adresse').fill(person.email);
+  await page.getByLabel('Passwort').fill(person.password);
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await page.locator('#nav a').first().waitFor();
   await settle(page);

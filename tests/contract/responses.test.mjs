@@ -263,6 +263,50 @@ describe('every answer of the API is one its contract documents', () => {
     await call('GET', '/api/v1/flags?run=latest', 'coordinator');
     await call('GET', '/api/v1/flags?code=FOO', 'coordinator');
     await call('GET', '/api/v1/flags?organisation=1024', 'kriens');
+    // People, invitations, sessions and a person's own page.
+    await call('GET', '/api/v1/people', 'coordinator');
+    await call('GET', '/api/v1/people', 'kriens');
+    await call('POST', '/api/v1/people', 'coordinator', { body: { email: 'nope', name: ' ', role: 'municipality' } });
+    const invited = await call('POST', '/api/v1/people', 'coordinator', {
+      body: { email: 'anna.muster@kriens.example', name: 'Anna Muster', role: 'municipality', organisation: '1059' },
+    });
+    assert.equal(invited.status, 201);
+    await call('POST', '/api/v1/people', 'coordinator', { body: { email: 'Anna.Muster@kriens.example', name: 'A', role: 'auditor' } });
+    const person = `/api/v1/people/${invited.body.id}`;
+    await call('GET', person, 'auditor');
+    await call('GET', '/api/v1/people/p-nobody', 'coordinator');
+    const resent = await call('POST', `${person}/invitation`, 'coordinator');
+    const link = `/api/v1/invitations/${resent.body.invitation_url.split('/').pop()}`;
+    await call('GET', `/api/v1/invitations/${invited.body.invitation_url.split('/').pop()}`);
+    await call('GET', link);
+    await call('GET', '/api/v1/invitations/no-such-link');
+    await call('POST', link, undefined, { body: { password: 'passwort1234' } });
+    const accepted = await call('POST', link, undefined, { body: { password: 'Heuwagen-Seebucht-Laterne' } });
+    assert.equal(accepted.status, 200);
+    await call('POST', link, undefined, { body: { password: 'Heuwagen-Seebucht-Laterne' } });
+    await call('GET', '/api/v1/session');
+    await call('POST', '/api/v1/session', undefined, { body: { email: 'anna.muster@kriens.example', password: 'falsch-falsch-falsch' } });
+    const signedIn = await call('POST', '/api/v1/session', undefined, { body: { email: 'anna.muster@kriens.example', password: 'Heuwagen-Seebucht-Laterne' } });
+    const cookie = signedIn.headers.get('set-cookie').split(';')[0];
+    const page = { Cookie: cookie, Origin: url };
+    await call('GET', '/api/v1/session', undefined, { headers: page });
+    await call('GET', '/api/v1/me', undefined, { headers: page });
+    await call('POST', '/api/v1/intents', undefined, { body: intent('monitor-24', 2), headers: { Cookie: cookie, Origin: 'https://evil.example' } });
+    await call('PUT', '/api/v1/me/password', undefined, { body: { current_password: 'x', new_password: 'Bergsee-Alpweide-Kuhglocke' }, headers: page });
+    const personal = await call('POST', '/api/v1/me/tokens', undefined, { body: { name: 'Budget-Skript' }, headers: page });
+    await call('POST', '/api/v1/me/tokens', 'kriens', { body: { name: 'Skript' } });
+    await call('GET', '/api/v1/me/tokens', undefined, { headers: page });
+    await call('GET', '/api/v1/me', personal.body.bearer);
+    await call('DELETE', `/api/v1/me/tokens/${personal.body.id}`, undefined, { headers: page });
+    await call('DELETE', '/api/v1/me/tokens/nothing', undefined, { headers: page });
+    await call('PUT', '/api/v1/me/password', undefined, {
+      body: { current_password: 'Heuwagen-Seebucht-Laterne', new_password: 'Bergsee-Alpweide-Kuhglocke' }, headers: page,
+    });
+    await call('DELETE', '/api/v1/session', undefined, { headers: page });
+    await call('GET', '/api/v1/me', undefined, { headers: page });
+    await call('POST', `${person}/deactivate`, 'kriens');
+    await call('POST', `${person}/deactivate`, 'coordinator');
+    await call('POST', `${person}/invitation`, 'coordinator');
     // A path the API does not have is a problem document too.
     const nowhere = await fetch(`${url}/api/v1/nowhere`, { headers: { Authorization: `Bearer ${tokens.kriens}` } });
     assert.equal(nowhere.status, 404);

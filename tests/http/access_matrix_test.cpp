@@ -58,6 +58,7 @@ const row table[] = {
     {verb::get, "/api/v1/me", "/api/v1/me", "", P, P, P},
     // Sign-in and invitation links are open (they are how one gets a session); the people page is
     // the coordinator's (the auditor reads it); a person's own page needs a person, not a machine token.
+    {verb::get, "/api/v1/session", "/api/v1/session", "", P, P, P},
     {verb::post, "/api/v1/session", "/api/v1/session", "{}", P, P, P},
     {verb::delete_, "/api/v1/session", "/api/v1/session", "", P, P, P},
     {verb::get, "/api/v1/invitations/{token}", "/api/v1/invitations/no-such-link", "", H, H, H},

@@ -73,6 +73,11 @@ TEST_CASE("an invitation sets the password once; a used, expired or unknown link
       CHECK_MESSAGE(refused.status == 422, weak);
       CHECK(refused.json().at("errors").at(0).at("field") == "password");
     }
+    // In German for a German client, detail and reason alike.
+    const auto german = test::http_request(f.port(), verb::post, "/api/v1/invitations/" + token, R"({"password": "passwort1234"})",
+                                           json_from_page(f, {{"Accept-Language", "de-CH"}}));
+    CHECK(member(german, "detail") == "Unter errors steht jedes fehlerhafte Feld mit dem Grund.");
+    CHECK(std::string{german.json().at("errors").at(0).at("reason").as_string()}.starts_with("gehört zu den Passwörtern"));
     CHECK(accept(f, token, good_password).status == 200);
   }
   SUBCASE("accepted: signed in at once, and the link cannot be used again") {

@@ -18,7 +18,7 @@ TEST_CASE("the pages are served under / with their types, an ETag and the securi
   const auto index = test::http_get(f.port(), "/");
   REQUIRE(index.status == 200);
   CHECK(index.header("Content-Type") == "text/html; charset=utf-8");
-  CHECK(index.body.find("<script type=\"module\" src=\"js/main.js\">") != std::string::npos);
+  CHECK(index.body.find("<script type=\"module\" src=\"/js/main.js\">") != std::string::npos);
   CHECK(index.header("Content-Security-Policy").find("script-src 'self'") != std::string::npos);
   CHECK(index.header("Content-Security-Policy").find("frame-ancestors 'none'") != std::string::npos);
   CHECK(index.header("X-Content-Type-Options") == "nosniff");

@@ -4,7 +4,6 @@
 #include "api/http/handlers/routes.hpp"
 #include "api/http/json_body.hpp"
 #include "api/http/responses.hpp"
-#include "api/store/organisations.hpp"
 #include "api/store/passwords.hpp"
 
 namespace jointbuy::http {
@@ -44,20 +43,7 @@ boost::json::object token_json(const store::token_info& t) {
 
 void add_me_routes(router& routes, store::database& db) {
   routes.add(beast_http::verb::get, "/api/v1/me", access::authenticated, [&db](request_context& ctx) {
-    const auto& who = ctx.who();
-    boost::json::object body{{"actor", who.actor}, {"name", who.name}, {"role", store::to_string(who.role)}};
-    body["organisation"] = optional_text(who.organisation);
-    std::optional<std::string> organisation_name;
-    if (who.organisation) {
-      if (const auto org = store::find_organisation(db, *who.organisation)) organisation_name = org->name;
-    }
-    body["organisation_name"] = optional_text(organisation_name);
-    const auto p = who.person_id ? store::find_person(db, *who.person_id) : std::nullopt;
-    body["person"] = p ? boost::json::value(person_json(*p, organisation_name)) : boost::json::value(nullptr);
-    body["token"] = optional_text(who.token_id);
-    body["csrf_token"] = optional_text(ctx.csrf_token);
-    body["session_expires_at"] = optional_text(ctx.session_expires_at);
-    return json_response(ctx.req, status::ok, body);
+    return json_response(ctx.req, status::ok, caller_json(db, ctx.who(), ctx.csrf_token, ctx.session_expires_at));
   });
   routes.add(beast_http::verb::put, "/api/v1/me/password", access::authenticated, [&db](request_context& ctx) {
     const auto p = require_person(ctx, db);

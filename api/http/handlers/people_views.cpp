@@ -4,6 +4,7 @@
 
 #include "api/http/cookies.hpp"
 #include "api/http/responses.hpp"
+#include "api/store/organisations.hpp"
 
 namespace jointbuy::http {
 
@@ -63,6 +64,23 @@ std::string invitation_link(const request& req, const sign_in_settings& settings
   return link;
 }
 
+boost::json::object caller_json(store::database& db, const store::principal& who, const std::optional<std::string>& csrf_token,
+                                const std::optional<std::string>& session_expires_at) {
+  boost::json::object body{{"actor", who.actor}, {"name", who.name}, {"role", store::to_string(who.role)}};
+  body["organisation"] = optional_text(who.organisation);
+  std::optional<std::string> organisation_name;
+  if (who.organisation) {
+    if (const auto org = store::find_organisation(db, *who.organisation)) organisation_name = org->name;
+  }
+  body["organisation_name"] = optional_text(organisation_name);
+  const auto p = who.person_id ? store::find_person(db, *who.person_id) : std::nullopt;
+  body["person"] = p ? boost::json::value(person_json(*p, organisation_name)) : boost::json::value(nullptr);
+  body["token"] = optional_text(who.token_id);
+  body["csrf_token"] = optional_text(csrf_token);
+  body["session_expires_at"] = optional_text(session_expires_at);
+  return body;
+}
+
 response signed_in(const request& req, const sign_in_settings& settings, const store::started_session& session,
                    const store::person& who, const std::optional<std::string>& organisation_name) {
   boost::json::object body{{"actor", who.id}, {"name", who.name}, {"role", store::to_string(who.role)}};
@@ -71,6 +89,7 @@ response signed_in(const request& req, const sign_in_settings& settings, const s
   body["person"] = person_json(who, organisation_name);
   body["token"] = nullptr;
   body["csrf_token"] = session.csrf_token;
+  body["session_expires_at"] = session.expires_at;
   auto res = json_response(req, status::ok, body);
   res.set(beast_http::field::set_cookie, session_cookie(session.id, settings.secure_cookies));
   return res;

@@ -25,6 +25,11 @@ problem weak_password(store::password_weakness weakness, const std::string& fiel
 /// The link a person opens to accept their invitation: "<public address>/invitations/<token>".
 std::string invitation_link(const request& req, const sign_in_settings& settings, const std::string& token);
 
+/// The caller as GET /api/v1/me shows them: {"actor", "name", "role", "organisation",
+/// "organisation_name", "person", "token", "csrf_token", "session_expires_at"}.
+boost::json::object caller_json(store::database& db, const store::principal& who, const std::optional<std::string>& csrf_token,
+                                const std::optional<std::string>& session_expires_at);
+
 /// 200 with the signed-in person (as GET /api/v1/me shows them) and the session cookie.
 response signed_in(const request& req, const sign_in_settings& settings, const store::started_session& session,
                    const store::person& who, const std::optional<std::string>& organisation_name);

@@ -90,8 +90,18 @@ void add_sign_in_routes(router& routes, store::database& db, const sign_in_setti
       throw sign_in_failed();
     }
     store::clear_sign_in_failures(db, email);
-    const auto session = store::start_session(db, candidate->person.id, "password");
+    const auto session = store::start_session(db, candidate->person.id, "password", settings.lifetimes);
     return signed_in(ctx.req, settings, session, candidate->person, organisation_name(db, candidate->person));
+  });
+  // Whether this browser has a live session, answered without a 401 (which browsers log as an error).
+  routes.add(beast_http::verb::get, "/api/v1/session", access::anyone, [&db, settings](request_context& ctx) {
+    const auto cookie = cookie_value(ctx.req, session_cookie_name);
+    const auto session = cookie ? store::verify_session(db, *cookie, settings.lifetimes) : std::nullopt;
+    boost::json::object body{{"signed_in", session.has_value()}};
+    body["me"] = session ? boost::json::value(caller_json(db, session->who, session->csrf_token, session->expires_at)) : boost::json::value(nullptr);
+    auto res = json_response(ctx.req, status::ok, body);
+    if (cookie && !session) res.set(beast_http::field::set_cookie, cleared_session_cookie(settings.secure_cookies));
+    return res;
   });
   routes.add(beast_http::verb::delete_, "/api/v1/session", access::anyone, [&db, settings](request_context& ctx) {
     if (const auto cookie = cookie_value(ctx.req, session_cookie_name)) store::end_session(db, *cookie);
@@ -120,7 +130,7 @@ void add_sign_in_routes(router& routes, store::database& db, const sign_in_setti
     }
     const auto accepted = store::accept_invitation(db, token, store::hash_password(password));
     if (accepted.state != store::invitation_state::open) refuse_invitation(accepted);
-    const auto session = store::start_session(db, accepted.person->id, "password");
+    const auto session = store::start_session(db, accepted.person->id, "password", settings.lifetimes);
     return signed_in(ctx.req, settings, session, *accepted.person, organisation_name(db, *accepted.person));
   });
 }

@@ -1,19 +1,13 @@
-// The jointbuy API as the pages use it: the bearer token from session storage, the language of the
-// page, problem+json turned into ApiError.
+// The jointbuy API as the pages use it: the session cookie (HttpOnly: the pages never see it) with
+// the session's CSRF token on changes, the language of the page, problem+json turned into ApiError.
 import { currentLanguage } from './i18n.js';
 
-const TOKEN_KEY = 'jointbuy.token';
+// The session's CSRF token, from GET /api/v1/me or the sign-in's answer; sent on every change.
+let csrfToken = null;
 
-export function token() {
-  return sessionStorage.getItem(TOKEN_KEY);
-}
-
-export function signIn(bearer) {
-  sessionStorage.setItem(TOKEN_KEY, bearer);
-}
-
-export function signOut() {
-  sessionStorage.removeItem(TOKEN_KEY);
+function remember(me) {
+  csrfToken = me?.csrf_token ?? null;
+  return me;
 }
 
 /** An answer that is not 2xx: `status`, the problem document, and its field errors. */
@@ -28,8 +22,7 @@ export class ApiError extends Error {
 
 function headers(extra = {}) {
   const all = { Accept: 'application/json', 'Accept-Language': currentLanguage(), ...extra };
-  const bearer = token();
-  if (bearer) all.Authorization = `Bearer ${bearer}`;
+  if (csrfToken) all['X-CSRF-Token'] = csrfToken;
   return all;
 }
 
@@ -47,15 +40,28 @@ async function send(method, path, { body, contentType, version, extraHeaders } =
   return data;
 }
 
-/** The signed-in caller (/api/v1/me) with its organisation's name, for the header. */
+/** The signed-in person (as /api/v1/me shows them), or null without a live session. */
 export async function whoAmI() {
-  const me = await send('GET', '/api/v1/me');
-  if (me.organisation) {
-    me.organisation_name = await send('GET', `/api/v1/organisations/${encodeURIComponent(me.organisation)}`)
-      .then((o) => o.name)
-      .catch(() => null);
+  return remember((await send('GET', '/api/v1/session')).me);
+}
+
+/** Signs in with e-mail address and password; the server sets the session cookie. */
+export async function signIn(email, password) {
+  return remember(await send('POST', '/api/v1/session', { body: { email, password } }));
+}
+
+/** Ends the session (the server clears the cookie). */
+export async function signOut() {
+  try {
+    await send('DELETE', '/api/v1/session');
+  } finally {
+    remember(null);
   }
-  return me;
+}
+
+/** Sets the password of invitation `token` and signs the person in. */
+export async function acceptInvitation(token, password) {
+  return remember(await send('POST', `/api/v1/invitations/${encodeURIComponent(token)}`, { body: { password } }));
 }
 
 export const api = {
@@ -77,7 +83,7 @@ export const api = {
     return items;
   },
 
-  /** Downloads `path` as a file named by the server's Content-Disposition (the token stays in a header). */
+  /** Downloads `path` as a file named by the server's Content-Disposition. */
   async download(path) {
     const response = await fetch(path, { headers: headers() });
     if (!response.ok) {

@@ -1,6 +1,7 @@
 // The page shell: sign-in, the navigation for the caller's role, the language switch and the
-// hash routes (#/intents, #/bundles/12, …). Tokens never appear in a URL.
-import { ApiError, signOut, token, whoAmI } from './api.js';
+// hash routes (#/intents, #/bundles/12, …); an invitation link (/invitations/<token>) opens its
+// own page. The session is an HttpOnly cookie: every tab shares it, no secret is in a URL.
+import { ApiError, signOut, whoAmI } from './api.js';
 import { announce, describeError, takeFlash } from './ui.js';
 import { h, replace } from './dom.js';
 import { currentLanguage, setLanguage, t } from './i18n.js';
@@ -13,6 +14,9 @@ import * as homeView from './views/home.js';
 import * as importView from './views/import.js';
 import * as intentForm from './views/intent_form.js';
 import * as intents from './views/intents.js';
+import * as invitation from './views/invitation.js';
+import * as meView from './views/me.js';
+import * as people from './views/people.js';
 import * as signin from './views/signin.js';
 import * as tenders from './views/tenders.js';
 
@@ -30,6 +34,8 @@ const routes = [
   { pattern: /^\/catalog\/new$/, view: catalog.renderForm },
   { pattern: /^\/catalog\/([a-z0-9-]+)$/, view: catalog.renderForm },
   { pattern: /^\/audit$/, view: audit.render },
+  { pattern: /^\/people$/, view: people.render },
+  { pattern: /^\/me$/, view: meView.render },
 ];
 
 function navigation(me) {
@@ -37,9 +43,9 @@ function navigation(me) {
     municipality: [['#/home', 'nav.home'], ['#/intents', 'nav.myIntents'], ['#/intents/new', 'nav.newIntent'], ['#/import', 'nav.import'],
       ['#/bundles', 'nav.myBundles'], ['#/tenders', 'nav.tenders'], ['#/flags', 'nav.flags'], ['#/catalog', 'nav.catalog']],
     coordinator: [['#/home', 'nav.home'], ['#/bundles', 'nav.bundles'], ['#/tenders', 'nav.tenders'], ['#/flags', 'nav.flags'], ['#/intents', 'nav.intents'],
-      ['#/intents/new', 'nav.newIntent'], ['#/catalog', 'nav.catalog']],
+      ['#/intents/new', 'nav.newIntent'], ['#/catalog', 'nav.catalog'], ['#/people', 'nav.people']],
     auditor: [['#/home', 'nav.audit'], ['#/bundles', 'nav.bundles'], ['#/tenders', 'nav.tenders'], ['#/flags', 'nav.flags'], ['#/intents', 'nav.intents'],
-      ['#/catalog', 'nav.catalog']],
+      ['#/catalog', 'nav.catalog'], ['#/people', 'nav.people']],
   };
   return links[me.role] ?? [];
 }
@@ -50,6 +56,8 @@ function home() {
 }
 
 let me = null;
+// Set when a request found the session ended, so that the sign-in page says why.
+let sessionEnded = false;
 
 function renderShell() {
   document.documentElement.lang = currentLanguage();
@@ -68,9 +76,19 @@ function renderShell() {
   }
   replace(nav, navigation(me).map(([href, key]) => h('a', { href }, t(key))));
   replace(session,
-    h('span', {}, `${t(`role.${me.role}`)}${me.organisation ? ` ${me.organisation_name ? `${me.organisation_name} (${me.organisation})` : me.organisation}` : ''} · ${me.name}`),
+    h('span', {}, `${t(`role.${me.role}`)}${me.organisation ? ` ${me.organisation_name ? `${me.organisation_name} (${me.organisation})` : me.organisation}` : ''} · `,
+      h('a', { href: '#/me', title: t('session.own') }, me.name)),
     languageButton,
-    h('button', { type: 'button', onclick: () => { signOut(); me = null; location.hash = ''; renderShell(); route(); } }, t('session.signOut')));
+    h('button', {
+      type: 'button',
+      onclick: async () => {
+        await signOut().catch(() => {});
+        me = null;
+        history.replaceState(null, '', '/');
+        renderShell();
+        await route();
+      },
+    }, t('session.signOut')));
 }
 
 function markCurrent(path) {
@@ -96,12 +114,28 @@ async function route() {
   const [path, queryText] = (location.hash.slice(1) || '/').split('?');
   const query = new URLSearchParams(queryText ?? '');
   announce('');
-  if (!token() || !me) {
+  const invited = /^\/invitations\/([^/]+)$/.exec(location.pathname);
+  if (invited) {
+    await invitation.render(main, {
+      token: decodeURIComponent(invited[1]),
+      onSignedIn: async (who) => {
+        me = who;
+        // The link is spent: the address bar shows the start page, not the token.
+        history.replaceState(null, '', `/${home()}`);
+        renderShell();
+        await route();
+      },
+    });
+    return;
+  }
+  if (!me) {
     // A deep link (#/bundles/12) survives the sign-in: the page it named is shown after it.
     const wanted = location.hash.length > 2 ? location.hash : home();
     await signin.render(main, {
+      expired: sessionEnded,
       onSignedIn: async (who) => {
         me = who;
+        sessionEnded = false;
         renderShell();
         if (location.hash !== wanted) {
           location.hash = wanted; // the hashchange shows it
@@ -123,8 +157,9 @@ async function route() {
     await found.r.view(main, { me, params: found.match.slice(1), query, refresh: route });
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
-      signOut();
+      // The session ended (idle, expired, signed out in another tab): sign in again, then back here.
       me = null;
+      sessionEnded = true;
       renderShell();
       await route();
       return;
@@ -138,13 +173,10 @@ async function route() {
 }
 
 async function start() {
-  if (token()) {
-    try {
-      me = await whoAmI();
-    } catch {
-      signOut();
-      me = null;
-    }
+  try {
+    me = await whoAmI();
+  } catch {
+    me = null;
   }
   renderShell();
   window.addEventListener('hashchange', navigate);

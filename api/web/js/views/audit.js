@@ -7,7 +7,7 @@ import * as format from '../format.js';
 import { currentLanguage, label, t } from '../i18n.js';
 import { announce, describeError, organisationLabel, organisationNames } from '../ui.js';
 
-const ENTITIES = ['intent', 'bundle', 'bundling_run', 'catalog_item', 'organisation', 'token'];
+const ENTITIES = ['intent', 'bundle', 'bundling_run', 'catalog_item', 'organisation', 'token', 'person', 'sign_in'];
 const PAGE = 50;
 const HIDDEN = new Set(['updated_at', 'created_at', 'version']);
 

@@ -1,30 +1,36 @@
-// Sign-in by pasting a token; it is checked against /api/v1/me and kept in session storage.
-import { signIn, signOut, whoAmI } from '../api.js';
+// Sign-in with e-mail address and password; the server keeps the session in an HttpOnly cookie,
+// so one sign-in serves every tab.
+import { ApiError, signIn } from '../api.js';
 import { field, h, replace } from '../dom.js';
 import { t } from '../i18n.js';
 
-export async function render(main, { onSignedIn }) {
-  const input = h('input', { type: 'password', autocomplete: 'off', spellcheck: 'false', required: true });
+export async function render(main, { onSignedIn, expired = false }) {
+  const email = h('input', { type: 'email', autocomplete: 'username', spellcheck: 'false', required: true });
+  const password = h('input', { type: 'password', autocomplete: 'current-password', required: true });
+  const message = h('p', { class: 'error', role: 'alert' });
   const form = h('form', { class: 'signin form', novalidate: true },
     h('h1', {}, t('signin.title')),
-    h('p', {}, t('signin.intro')),
-    field({ label: t('signin.token'), name: 'token', input }),
-    h('button', { type: 'submit' }, t('signin.submit')));
+    h('p', {}, expired ? t('signin.expired') : t('signin.intro')),
+    field({ label: t('signin.email'), name: 'email', input: email }),
+    field({ label: t('signin.password'), name: 'password', input: password }),
+    message,
+    h('button', { type: 'submit' }, t('signin.submit')),
+    h('p', { class: 'hint' }, t('signin.help')));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const bearer = input.value.trim();
-    const error = form.querySelector('.error');
-    signIn(bearer);
+    message.textContent = '';
     try {
-      const me = await whoAmI();
-      await onSignedIn(me);
-    } catch {
-      signOut();
-      error.textContent = t('signin.invalid');
-      input.setAttribute('aria-invalid', 'true');
-      input.focus();
+      await onSignedIn(await signIn(email.value.trim(), password.value));
+    } catch (error) {
+      password.value = '';
+      if (error instanceof ApiError && (error.status === 401 || error.status === 429 || error.status === 422)) {
+        message.textContent = error.status === 401 ? t('signin.invalid') : error.problem.detail ?? error.message;
+      } else {
+        message.textContent = error.message;
+      }
+      (email.value ? password : email).focus();
     }
   });
   replace(main, form);
-  input.focus();
+  email.focus();
 }
