@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <iostream>
 
 #include "api/cli/catalog_loading.hpp"
@@ -18,6 +19,7 @@ namespace {
 constexpr const char* usage = R"(usage: jointbuy serve [--db URL] [--catalog DIR] [--host ADDRESS] [--port N] [--io-threads N] [--workers N] [--db-pool N]
                       [--web DIR] [--max-connections N] [--rate-limit N] [--rate-burst N]
                       [--session-idle DURATION] [--session-lifetime DURATION] [--public-url URL] [--secure-cookies]
+                      [--oidc-issuer URL --oidc-client-id ID]
 
 Serves the API until SIGINT or SIGTERM, then stops accepting, lets requests in flight finish and
 closes the database pool. Refuses a database whose schema is not this binary's (run migrate) and a
@@ -45,6 +47,11 @@ catalogue directory with errors; the thresholds and the cost model are read from
                     default the address each request names in its Host header)
   --secure-cookies  the session cookie gets Secure: set it when the pages are served over HTTPS
                     (implied by an https:// --public-url)
+  --oidc-issuer URL the canton's identity service (OpenID Connect; JOINTBUY_OIDC_ISSUER): invited
+                    people sign in there ("Mit dem Kantonslogin anmelden"); needs --public-url, and
+                    the provider must know <public URL>/api/v1/session/oidc/callback
+  --oidc-client-id ID  jointbuy's client id there (JOINTBUY_OIDC_CLIENT_ID); the client secret is
+                    read from JOINTBUY_OIDC_CLIENT_SECRET only, never from the command line
 )";
 
 // "90", "90s", "30m", "12h" as seconds.
@@ -78,7 +85,7 @@ rlim_t raise_open_file_limit() {
 
 int run_serve(const std::vector<std::string>& raw) {
   const auto args = parse_arguments(raw, with_database_options({{"catalog", "host", "port", "io-threads", "workers", "web", "max-connections", "rate-limit", "rate-burst",
-                                                                   "session-idle", "session-lifetime", "public-url"},
+                                                                   "session-idle", "session-lifetime", "public-url", "oidc-issuer", "oidc-client-id"},
                                                                   {"secure-cookies"}}));
   if (args.has("help")) {
     std::cout << usage;
@@ -110,6 +117,15 @@ int run_serve(const std::vector<std::string>& raw) {
     sign_in.public_url = *url;
   }
   sign_in.secure_cookies = args.has("secure-cookies") || sign_in.public_url.starts_with("https://");
+  if (auto issuer = setting(args, "oidc-issuer", "JOINTBUY_OIDC_ISSUER")) {
+    const auto client_id = setting(args, "oidc-client-id", "JOINTBUY_OIDC_CLIENT_ID");
+    const char* secret = std::getenv("JOINTBUY_OIDC_CLIENT_SECRET");
+    if (!client_id || secret == nullptr || *secret == '\0') {
+      throw usage_error("--oidc-issuer needs --oidc-client-id and the secret in JOINTBUY_OIDC_CLIENT_SECRET");
+    }
+    if (sign_in.public_url.empty()) throw usage_error("--oidc-issuer needs --public-url: the provider sends people back there");
+    sign_in.oidc = std::make_shared<http::oidc_client>(http::oidc_settings{*issuer, *client_id, secret});
+  }
 
   const auto reference = load_valid_reference_data(catalog_directory_setting(args));
   if (!reference) return 1;

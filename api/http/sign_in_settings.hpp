@@ -1,8 +1,10 @@
 #pragma once
 // How the API signs people in: session lifetimes, the lockout, cookies and the public address.
 
+#include <memory>
 #include <string>
 
+#include "api/http/oidc.hpp"
 #include "api/store/sessions.hpp"
 
 namespace jointbuy::http {
@@ -15,6 +17,8 @@ struct sign_in_settings {
   /// The address people reach the pages at ("https://jointbuy.lu.ch", no trailing slash): the
   /// Origin the pages send and the start of invitation links. Empty: the request's Host.
   std::string public_url;
+  /// The canton's identity service, when there is one: "Mit dem Kantonslogin anmelden".
+  std::shared_ptr<oidc_client> oidc;
 };
 
 }  // namespace jointbuy::http

@@ -3,10 +3,13 @@
 // must pass (no console errors, every input labelled).
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
+
+import { freePort } from '../oidc/support.mjs';
+
+export { freePort };
 
 const { chromium } = await import('playwright-core').catch(() => {
   throw new Error('playwright-core is not installed: scripts/test installs it (npm ci in tests/browser)');
@@ -16,16 +19,6 @@ const binary = process.env.JOINTBUY_BINARY;
 export const screenshots = process.env.JOINTBUY_SCREENSHOTS ?? path.join(os.tmpdir(), 'jointbuy-screenshots');
 const chromiumPath = process.env.JOINTBUY_CHROMIUM ?? '/usr/bin/chromium';
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function jointbuy(args) {
   return execFileSync(binary, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -39,8 +32,11 @@ const PEOPLE = {
 };
 const PASSWORD = 'Seeufer-Holzbank-Abendrot';
 
-/** Starts `jointbuy serve` on a fresh database; returns {url, tokens, people, stop()}. */
-export async function startServer() {
+/**
+ * Starts `jointbuy serve` on a fresh database; returns {url, tokens, people, stop()}. `port` and
+ * `args` (extra options of serve) and `env` are for a server with an identity service.
+ */
+export async function startServer({ port: wantedPort, args: extraArgs = [], env = {} } = {}) {
   assert.ok(binary, 'JOINTBUY_BINARY must name the jointbuy binary (CTest sets it)');
   const directory = mkdtempSync(path.join(os.tmpdir(), 'jointbuy-browser-'));
   const db = `sqlite:${path.join(directory, 'jointbuy.db')}`;
@@ -51,13 +47,14 @@ export async function startServer() {
     coordinator: token('--role', 'coordinator', '--name', 'Programmbüro'),
     auditor: token('--role', 'auditor', '--name', 'Finanzkontrolle'),
   };
-  const port = await freePort();
+  const port = wantedPort ?? await freePort();
   const invitations = Object.fromEntries(Object.entries(PEOPLE).map(([key, p]) => {
     const args = ['user', 'invite', '--db', db, '--email', p.email, '--name', p.name, '--role', p.role, '--public-url', `http://127.0.0.1:${port}`];
     if (p.org) args.push('--org', p.org);
     return [key, jointbuy(args).trim().split('\n').pop()];
   }));
-  const server = spawn(binary, ['serve', '--db', db, '--port', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const server = spawn(binary, ['serve', '--db', db, '--port', String(port), ...extraArgs],
+    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
   let log = '';
   server.stderr.on('data', (chunk) => { log += chunk; });
   const url = `http://127.0.0.1:${port}`;

@@ -285,6 +285,9 @@ describe('every answer of the API is one its contract documents', () => {
     assert.equal(accepted.status, 200);
     await call('POST', link, undefined, { body: { password: 'Heuwagen-Seebucht-Laterne' } });
     await call('GET', '/api/v1/session');
+    // Without an identity service configured (the contract's server has none).
+    await call('GET', '/api/v1/session/oidc?return_to=%23%2Fhome');
+    await call('GET', '/api/v1/session/oidc/callback?state=x&code=y');
     await call('POST', '/api/v1/session', undefined, { body: { email: 'anna.muster@kriens.example', password: 'falsch-falsch-falsch' } });
     const signedIn = await call('POST', '/api/v1/session', undefined, { body: { email: 'anna.muster@kriens.example', password: 'Heuwagen-Seebucht-Laterne' } });
     const cookie = signedIn.headers.get('set-cookie').split(';')[0];

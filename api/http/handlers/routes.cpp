@@ -14,6 +14,7 @@ router make_api_router(store::database& db, const catalog::reference_data& refer
   if (limits) routes.limit_rate(*limits);
   add_health_routes(routes, db);
   add_sign_in_routes(routes, db, sign_in);
+  add_oidc_sign_in_routes(routes, db, sign_in);
   add_me_routes(routes, db);
   add_people_routes(routes, db, sign_in);
   add_organisation_routes(routes, db);

@@ -23,6 +23,9 @@ void add_me_routes(router& routes, store::database& db);
 /// /api/v1/invitations/{token} (an invitation link, and the password chosen on it).
 void add_sign_in_routes(router& routes, store::database& db, const sign_in_settings& settings);
 
+/// GET /api/v1/session/oidc (to the identity service) and /api/v1/session/oidc/callback (back).
+void add_oidc_sign_in_routes(router& routes, store::database& db, const sign_in_settings& settings);
+
 /// GET/POST /api/v1/people, GET /api/v1/people/{id}, POST /api/v1/people/{id}/deactivate and
 /// /invitation: the coordinator's people page.
 void add_people_routes(router& routes, store::database& db, const sign_in_settings& settings);

@@ -97,7 +97,7 @@ void add_sign_in_routes(router& routes, store::database& db, const sign_in_setti
   routes.add(beast_http::verb::get, "/api/v1/session", access::anyone, [&db, settings](request_context& ctx) {
     const auto cookie = cookie_value(ctx.req, session_cookie_name);
     const auto session = cookie ? store::verify_session(db, *cookie, settings.lifetimes) : std::nullopt;
-    boost::json::object body{{"signed_in", session.has_value()}};
+    boost::json::object body{{"signed_in", session.has_value()}, {"oidc", settings.oidc != nullptr}};
     body["me"] = session ? boost::json::value(caller_json(db, session->who, session->csrf_token, session->expires_at)) : boost::json::value(nullptr);
     auto res = json_response(ctx.req, status::ok, body);
     if (cookie && !session) res.set(beast_http::field::set_cookie, cleared_session_cookie(settings.secure_cookies));

@@ -40,9 +40,18 @@ async function send(method, path, { body, contentType, version, extraHeaders } =
   return data;
 }
 
+let identityService = false;
+
 /** The signed-in person (as /api/v1/me shows them), or null without a live session. */
 export async function whoAmI() {
-  return remember((await send('GET', '/api/v1/session')).me);
+  const session = await send('GET', '/api/v1/session');
+  identityService = session.oidc === true;
+  return remember(session.me);
+}
+
+/** Whether this installation signs in through the canton's identity service too (known after whoAmI). */
+export function hasIdentityService() {
+  return identityService;
 }
 
 /** Signs in with e-mail address and password; the server sets the session cookie. */

@@ -131,8 +131,12 @@ async function route() {
   if (!me) {
     // A deep link (#/bundles/12) survives the sign-in: the page it named is shown after it.
     const wanted = location.hash.length > 2 ? location.hash : home();
+    const error = new URLSearchParams(location.search).get('sign_in_error');
+    if (error) history.replaceState(null, '', `/${location.hash}`);
     await signin.render(main, {
       expired: sessionEnded,
+      wanted,
+      error,
       onSignedIn: async (who) => {
         me = who;
         sessionEnded = false;

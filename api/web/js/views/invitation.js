@@ -1,6 +1,6 @@
 // The page of an invitation link (/invitations/<token>): whom it is for, and the password they
 // choose; the person is signed in at once. A used or expired link says what to do instead.
-import { acceptInvitation, api, ApiError } from '../api.js';
+import { acceptInvitation, api, ApiError, hasIdentityService } from '../api.js';
 import { field, h, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { showFormError } from '../ui.js';
@@ -26,6 +26,11 @@ export async function render(main, { token, onSignedIn }) {
       role: t(`role.${who.role}`),
     })),
     h('p', {}, t('invitation.email', { email: who.email })),
+    // With the canton's identity service the person needs no password of jointbuy's.
+    hasIdentityService() ? [
+      h('p', {}, h('a', { class: 'button', href: '/api/v1/session/oidc?return_to=%23%2Fhome' }, t('signin.oidc'))),
+      h('p', {}, t('invitation.orPassword')),
+    ] : null,
     field({ label: t('invitation.password'), name: 'password', input: password, hint: t('invitation.passwordHint') }),
     field({ label: t('invitation.repeat'), name: 'repeat', input: repeat }),
     h('button', { type: 'submit' }, t('invitation.submit')));
