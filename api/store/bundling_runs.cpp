@@ -89,7 +89,7 @@ run_record create_run(database& db, const catalog::reference_data& reference, co
     }
     for (const auto& [id, b] : proposals) {
       const auto details = catalog::json_text(boost::json::object{
-          {"run", run.id}, {"tender", b->id}, {"status", "proposed"}, {"value_chf", engine::chf_from_rappen(b->value)}});
+          {"run", run.id}, {"tender", b->id}, {"status", "proposed"}, {"value_chf", engine::chf_from_rappen(b->value)}, {"by", actor}});
       std::set<std::string> buyers;
       for (const auto& m : b->members) buyers.insert(m.organisation);
       for (const auto& buyer : buyers) append_event(session, {buyer, "bundle_proposed", id, details});

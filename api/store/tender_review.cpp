@@ -135,7 +135,8 @@ void record_change(soci::session& session, const review::tender& before, const r
                             {"from_status", review::to_string(before.status)},
                             {"status", review::to_string(after.status)},
                             {"version", after.version},
-                            {"comment", comment}};
+                            {"comment", comment},
+                            {"by", actor}};
   const auto event_text = catalog::json_text(event);
   std::set<std::string> organisations;
   for (const auto& [organisation, answer] : before.answers) organisations.insert(organisation);

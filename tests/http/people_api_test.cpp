@@ -324,3 +324,20 @@ TEST_CASE("a person changes their password; their other sessions end, this one s
   CHECK(as(f, other, verb::get, "/api/v1/me").status == 401);
   CHECK(sign_in(f, "anna.muster@kriens.example", "Bergsee-Alpweide-Kuhglocke").status == 200);
 }
+
+TEST_CASE("events name the person who acted: a run started in a coordinator's session is Beat Koch's") {
+  api_fixture f;
+  const auto token = store::invite_person(*f.db, {"beat.koch@lu.example", "Beat Koch", store::role::coordinator, std::nullopt}, "test").token;
+  const auto cookie = cookie_of(accept(f, token, good_password));
+  const char* schools[] = {"1059", "1024", "1054", "1058", "1040", "1103", "1031", "1062", "1063", "1151", "1093", "1098"};
+  for (int k = 0; k < 12; ++k) f.add_intent(schools[k], "school-administration-software", 400 + 60 * k, k * 3, 170);
+  REQUIRE(as(f, cookie, verb::post, "/api/v1/bundling-runs").status == 201);
+  const auto feed = test::http_get(f.port(), "/api/v1/events?since=0", f.kriens);
+  REQUIRE(feed.status == 200);
+  const auto json = feed.json();
+  const auto& items = json.at("items").as_array();
+  REQUIRE(!items.empty());
+  CHECK(items[0].at("kind") == "bundle_proposed");
+  CHECK(items[0].at("by_name") == "Beat Koch");
+  CHECK(items[0].at("details").at("by").as_string().starts_with("p-"));
+}

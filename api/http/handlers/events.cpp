@@ -4,6 +4,7 @@
 #include "api/http/problem.hpp"
 #include "api/http/query.hpp"
 #include "api/http/responses.hpp"
+#include "api/store/display_names.hpp"
 #include "api/store/events.hpp"
 
 namespace jointbuy::http {
@@ -21,12 +22,17 @@ void add_event_routes(router& routes, store::database& db) {
         ctx.is_municipality() ? ctx.who().organisation : std::nullopt;
     const auto events = store::read_events(db, organisation, since, page.limit);
     boost::json::array items;
+    std::optional<store::display_names> names;
     for (const auto& e : events) {
-      items.push_back({{"id", e.id},
-                       {"occurred_at", e.occurred_at},
-                       {"kind", e.record.kind},
-                       {"bundle", e.record.bundle},
-                       {"details", boost::json::parse(e.record.details)}});
+      auto details = boost::json::parse(e.record.details);
+      boost::json::object item{{"id", e.id}, {"occurred_at", e.occurred_at}, {"kind", e.record.kind}, {"bundle", e.record.bundle}};
+      // Who acted, by name: "Anna Muster (Kriens)" beside the actor's id in details.by.
+      if (const auto* by = details.is_object() ? details.as_object().if_contains("by") : nullptr; by != nullptr && by->is_string()) {
+        if (!names) names = store::read_display_names(db);
+        item["by_name"] = names->person(std::string{by->as_string()});
+      }
+      item["details"] = std::move(details);
+      items.push_back(std::move(item));
     }
     const long long last = events.empty() ? since : events.back().id;
     boost::json::object body{{"items", std::move(items)}, {"since", since}, {"next_since", last}};
