@@ -248,6 +248,8 @@ invitation_lookup accept_invitation(database& db, const std::string& token, cons
     if (password_hash) {
       session << "UPDATE people SET password_hash = :password_hash WHERE id = :id", soci::use(*password_hash, "password_hash"),
           soci::use(found.person->id, "id");
+      // A new link for a forgotten password: whoever held the old one is signed out.
+      end_sessions(session, found.person->id, now, "");
     }
     const auto before = *found.person;
     found.person = select_person(session, "WHERE p.id = :value", before.id);

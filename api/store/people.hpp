@@ -88,7 +88,8 @@ struct invitation_lookup {
 invitation_lookup read_invitation(database& db, const std::string& token);
 
 /// Uses the open invitation `token`: sets the person's password hash (unless null: OpenID
-/// Connect) and marks the link used, in one transaction, audited as the person. Returns the
+/// Connect), ends the person's sessions (a new link is how a forgotten password is replaced) and
+/// marks the link used, in one transaction, audited as the person. Returns the
 /// state the link had: only `open` changed anything.
 invitation_lookup accept_invitation(database& db, const std::string& token, const std::optional<std::string>& password_hash);
 

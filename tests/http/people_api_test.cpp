@@ -325,6 +325,19 @@ TEST_CASE("a person changes their password; their other sessions end, this one s
   CHECK(sign_in(f, "anna.muster@kriens.example", "Bergsee-Alpweide-Kuhglocke").status == 200);
 }
 
+TEST_CASE("a forgotten password: a new invitation link sets another one and signs out the old sessions") {
+  api_fixture f;
+  const auto cookie = cookie_of(accept(f, invite_anna(f), good_password));
+  const auto id = store::list_people(*f.db).front().id;
+  const auto again = test::http_request(f.port(), verb::post, "/api/v1/people/" + id + "/invitation", "", api_fixture::auth(f.coordinator));
+  REQUIRE(again.status == 200);
+  const auto link = member(again, "invitation_url");
+  CHECK(accept(f, link.substr(link.rfind('/') + 1), "Bergsee-Alpweide-Kuhglocke").status == 200);
+  CHECK(as(f, cookie, verb::get, "/api/v1/me").status == 401);
+  CHECK(sign_in(f, "anna.muster@kriens.example", good_password).status == 401);
+  CHECK(sign_in(f, "anna.muster@kriens.example", "Bergsee-Alpweide-Kuhglocke").status == 200);
+}
+
 TEST_CASE("events name the person who acted: a run started in a coordinator's session is Beat Koch's") {
   api_fixture f;
   const auto token = store::invite_person(*f.db, {"beat.koch@lu.example", "Beat Koch", store::role::coordinator, std::nullopt}, "test").token;

@@ -37,7 +37,8 @@ export async function render(main, { me, refresh }) {
     p.organisation ? organisationLabel(names, p.organisation) : '–',
     state(p),
     coordinator && p.active && p.id !== me.person?.id ? h('div', { class: 'row-actions' },
-      p.has_password ? null : h('button', {
+      // Also for a forgotten password: the new link lets the person choose another.
+      h('button', {
         type: 'button',
         onclick: async () => {
           try {
