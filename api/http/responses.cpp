@@ -20,6 +20,10 @@ response json_response(const request& req, status status, const boost::json::val
   return res;
 }
 
+boost::json::value text_or_null(const std::optional<std::string>& text) {
+  return text ? boost::json::value(*text) : boost::json::value(nullptr);
+}
+
 response list_response(const request& req, boost::json::array items, const std::optional<std::string>& next_key) {
   boost::json::object body{{"items", std::move(items)}};
   body["next_cursor"] = next_key ? boost::json::value(encode_cursor(*next_key)) : nullptr;

@@ -14,6 +14,9 @@ namespace jointbuy::http {
 /// A JSON response with `status` and `body`, not cached by intermediaries (it may be personal).
 response json_response(const request& req, status status, const boost::json::value& body);
 
+/// `text` as a JSON string, or null when there is none.
+boost::json::value text_or_null(const std::optional<std::string>& text);
+
 /// A list response: {"items": [...], "next_cursor": "…" | null}.
 response list_response(const request& req, boost::json::array items, const std::optional<std::string>& next_key);
 

@@ -26,10 +26,6 @@ boost::json::value parsed_or_null(const std::optional<std::string>& text) {
   return ec ? boost::json::value(*text) : value;
 }
 
-boost::json::value text_or_null(const std::optional<std::string>& text) {
-  return text ? boost::json::value(*text) : boost::json::value(nullptr);
-}
-
 // ?entity, ?id (with entity), ?organisation, ?person, ?from, ?to: each narrows the search.
 store::audit_search search_from(const request_context& ctx) {
   store::audit_search search;

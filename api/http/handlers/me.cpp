@@ -10,10 +10,6 @@ namespace jointbuy::http {
 
 namespace {
 
-boost::json::value optional_text(const std::optional<std::string>& text) {
-  return text ? boost::json::value(*text) : boost::json::value(nullptr);
-}
-
 // The person behind the caller; 403 for a machine token, which has none.
 store::person require_person(const request_context& ctx, store::database& db) {
   const auto& id = ctx.who().person_id;
@@ -35,7 +31,7 @@ void require_session(const request_context& ctx) {
 
 boost::json::object token_json(const store::token_info& t) {
   boost::json::object json{{"id", t.who.actor}, {"name", t.who.name}, {"created_at", t.created_at}};
-  json["revoked_at"] = optional_text(t.revoked_at);
+  json["revoked_at"] = text_or_null(t.revoked_at);
   return json;
 }
 

@@ -2,6 +2,7 @@
 
 #include "api/http/access_log.hpp"
 #include "api/http/cookies.hpp"
+#include "api/http/handlers/people_views.hpp"
 #include "api/http/handlers/routes.hpp"
 #include "api/http/problem.hpp"
 #include "api/store/oidc_sign_ins.hpp"
@@ -16,8 +17,7 @@ namespace {
 constexpr std::chrono::minutes sign_in_window{10};
 
 std::string redirect_uri(const request& req, const sign_in_settings& settings) {
-  std::string uri = settings.public_url;
-  if (uri.empty()) uri.append(settings.secure_cookies ? "https://" : "http://").append(req[beast_http::field::host]);
+  std::string uri = public_address(req, settings);
   uri.append("/api/v1/session/oidc/callback");
   return uri;
 }

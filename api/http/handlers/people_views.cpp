@@ -8,23 +8,15 @@
 
 namespace jointbuy::http {
 
-namespace {
-
-boost::json::value optional_text(const std::optional<std::string>& text) {
-  return text ? boost::json::value(*text) : boost::json::value(nullptr);
-}
-
-}  // namespace
-
 boost::json::object person_json(const store::person& p, const std::optional<std::string>& organisation_name) {
   boost::json::object json{{"id", p.id}, {"email", p.email}, {"name", p.name}, {"role", store::to_string(p.role)}};
-  json["organisation"] = optional_text(p.organisation);
-  json["organisation_name"] = optional_text(organisation_name);
+  json["organisation"] = text_or_null(p.organisation);
+  json["organisation_name"] = text_or_null(organisation_name);
   json["active"] = !p.deactivated_at.has_value();
   json["has_password"] = p.has_password;
   json["created_at"] = p.created_at;
-  json["deactivated_at"] = optional_text(p.deactivated_at);
-  json["invitation_expires_at"] = optional_text(p.invitation_expires_at);
+  json["deactivated_at"] = text_or_null(p.deactivated_at);
+  json["invitation_expires_at"] = text_or_null(p.invitation_expires_at);
   return json;
 }
 
@@ -58,34 +50,42 @@ problem weak_password(store::password_weakness weakness, const std::string& fiel
 }
 
 std::string invitation_link(const request& req, const sign_in_settings& settings, const std::string& token) {
-  std::string link = settings.public_url;
-  if (link.empty()) link.append(settings.secure_cookies ? "https://" : "http://").append(req[beast_http::field::host]);
+  std::string link = public_address(req, settings);
   link.append("/invitations/").append(token);
   return link;
+}
+
+std::optional<std::string> organisation_name(store::database& db, const std::optional<std::string>& id) {
+  if (!id) return std::nullopt;
+  const auto org = store::find_organisation(db, *id);
+  return org ? std::optional{org->name} : std::nullopt;
+}
+
+std::string public_address(const request& req, const sign_in_settings& settings) {
+  std::string address = settings.public_url;
+  if (address.empty()) address.append(settings.secure_cookies ? "https://" : "http://").append(req[beast_http::field::host]);
+  return address;
 }
 
 boost::json::object caller_json(store::database& db, const store::principal& who, const std::optional<std::string>& csrf_token,
                                 const std::optional<std::string>& session_expires_at) {
   boost::json::object body{{"actor", who.actor}, {"name", who.name}, {"role", store::to_string(who.role)}};
-  body["organisation"] = optional_text(who.organisation);
-  std::optional<std::string> organisation_name;
-  if (who.organisation) {
-    if (const auto org = store::find_organisation(db, *who.organisation)) organisation_name = org->name;
-  }
-  body["organisation_name"] = optional_text(organisation_name);
+  body["organisation"] = text_or_null(who.organisation);
+  const auto organisation_name = http::organisation_name(db, who.organisation);
+  body["organisation_name"] = text_or_null(organisation_name);
   const auto p = who.person_id ? store::find_person(db, *who.person_id) : std::nullopt;
   body["person"] = p ? boost::json::value(person_json(*p, organisation_name)) : boost::json::value(nullptr);
-  body["token"] = optional_text(who.token_id);
-  body["csrf_token"] = optional_text(csrf_token);
-  body["session_expires_at"] = optional_text(session_expires_at);
+  body["token"] = text_or_null(who.token_id);
+  body["csrf_token"] = text_or_null(csrf_token);
+  body["session_expires_at"] = text_or_null(session_expires_at);
   return body;
 }
 
 response signed_in(const request& req, const sign_in_settings& settings, const store::started_session& session,
                    const store::person& who, const std::optional<std::string>& organisation_name) {
   boost::json::object body{{"actor", who.id}, {"name", who.name}, {"role", store::to_string(who.role)}};
-  body["organisation"] = optional_text(who.organisation);
-  body["organisation_name"] = optional_text(organisation_name);
+  body["organisation"] = text_or_null(who.organisation);
+  body["organisation_name"] = text_or_null(organisation_name);
   body["person"] = person_json(who, organisation_name);
   body["token"] = nullptr;
   body["csrf_token"] = session.csrf_token;

@@ -19,6 +19,13 @@ namespace jointbuy::http {
 /// "created_at", "deactivated_at", "invitation_expires_at"}.
 boost::json::object person_json(const store::person& p, const std::optional<std::string>& organisation_name);
 
+/// The name of the organisation `id`, if there is one and it is known.
+std::optional<std::string> organisation_name(store::database& db, const std::optional<std::string>& id);
+
+/// Where people reach the pages: the configured public URL, else the request's Host (https with
+/// secure cookies). Invitation links and the OpenID Connect redirect start with it.
+std::string public_address(const request& req, const sign_in_settings& settings);
+
 /// 422 on `field` saying why the password is refused, in both languages.
 problem weak_password(store::password_weakness weakness, const std::string& field);
 

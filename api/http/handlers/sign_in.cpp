@@ -5,19 +5,12 @@
 #include "api/http/handlers/routes.hpp"
 #include "api/http/json_body.hpp"
 #include "api/http/responses.hpp"
-#include "api/store/organisations.hpp"
 #include "api/store/passwords.hpp"
 #include "engine/date.hpp"
 
 namespace jointbuy::http {
 
 namespace {
-
-std::optional<std::string> organisation_name(store::database& db, const store::person& p) {
-  if (!p.organisation) return std::nullopt;
-  const auto org = store::find_organisation(db, *p.organisation);
-  return org ? std::optional{org->name} : std::nullopt;
-}
 
 // "03.12.2026" of a stored timestamp, for sentences.
 std::string swiss_day(const std::optional<std::string>& stored) {
@@ -91,7 +84,7 @@ void add_sign_in_routes(router& routes, store::database& db, const sign_in_setti
     }
     store::clear_sign_in_failures(db, email);
     const auto session = store::start_session(db, candidate->person.id, "password", settings.lifetimes);
-    return signed_in(ctx.req, settings, session, candidate->person, organisation_name(db, candidate->person));
+    return signed_in(ctx.req, settings, session, candidate->person, organisation_name(db, candidate->person.organisation));
   });
   // Whether this browser has a live session, answered without a 401 (which browsers log as an error).
   routes.add(beast_http::verb::get, "/api/v1/session", access::anyone, [&db, settings](request_context& ctx) {
@@ -115,7 +108,7 @@ void add_sign_in_routes(router& routes, store::database& db, const sign_in_setti
     const auto found = store::read_invitation(db, ctx.param("token"));
     if (found.state != store::invitation_state::open) refuse_invitation(found);
     boost::json::object body{{"state", "open"}, {"expires_at", *found.expires_at}};
-    body["person"] = person_json(*found.person, organisation_name(db, *found.person));
+    body["person"] = person_json(*found.person, organisation_name(db, found.person->organisation));
     return json_response(ctx.req, status::ok, body);
   });
   routes.add(beast_http::verb::post, "/api/v1/invitations/{token}", access::anyone, [&db, settings](request_context& ctx) {
@@ -131,7 +124,7 @@ void add_sign_in_routes(router& routes, store::database& db, const sign_in_setti
     const auto accepted = store::accept_invitation(db, token, store::hash_password(password));
     if (accepted.state != store::invitation_state::open) refuse_invitation(accepted);
     const auto session = store::start_session(db, accepted.person->id, "password", settings.lifetimes);
-    return signed_in(ctx.req, settings, session, *accepted.person, organisation_name(db, *accepted.person));
+    return signed_in(ctx.req, settings, session, *accepted.person, organisation_name(db, accepted.person->organisation));
   });
 }
 
