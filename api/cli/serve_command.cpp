@@ -11,6 +11,8 @@
 #include "api/http/access_log.hpp"
 #include "api/http/handlers/routes.hpp"
 #include "api/http/server.hpp"
+#include "api/mail/background_jobs.hpp"
+#include "api/mail/campaign_mail.hpp"
 
 namespace jointbuy::cli {
 
@@ -20,6 +22,7 @@ constexpr const char* usage = R"(usage: jointbuy serve [--db URL] [--catalog DIR
                       [--web DIR] [--max-connections N] [--rate-limit N] [--rate-burst N]
                       [--session-idle DURATION] [--session-lifetime DURATION] [--public-url URL] [--secure-cookies]
                       [--oidc-issuer URL --oidc-client-id ID]
+                      [--canton XX] [--smtp URL] [--mail-from ADDRESS] [--smtp-retry DURATION]
 
 Serves the API until SIGINT or SIGTERM, then stops accepting, lets requests in flight finish and
 closes the database pool. Refuses a database whose schema is not this binary's (run migrate) and a
@@ -52,6 +55,13 @@ catalogue directory with errors; the thresholds and the cost model are read from
                     the provider must know <public URL>/api/v1/session/oidc/callback
   --oidc-client-id ID  jointbuy's client id there (JOINTBUY_OIDC_CLIENT_ID); the client secret is
                     read from JOINTBUY_OIDC_CLIENT_SECRET only, never from the command line
+  --canton XX       the canton whose organisations a campaign for "all" invites (JOINTBUY_CANTON;
+                    default LU)
+  --smtp URL        the mail server for the campaigns' announcements and reminders, e.g.
+                    smtp://127.0.0.1:2525 or smtps://mail.lu.ch (JOINTBUY_SMTP); user and password, if
+                    any, in the URL (smtp://user:password@host). Without it mail stays in the outbox
+  --mail-from ADDRESS  the sender of that mail (JOINTBUY_MAIL_FROM; default jointbuy@localhost)
+  --smtp-retry DURATION  the wait after a failed attempt, doubling up to an hour (default 30s)
 )";
 
 // "90", "90s", "30m", "12h" as seconds.
@@ -85,7 +95,8 @@ rlim_t raise_open_file_limit() {
 
 int run_serve(const std::vector<std::string>& raw) {
   const auto args = parse_arguments(raw, with_database_options({{"catalog", "host", "port", "io-threads", "workers", "web", "max-connections", "rate-limit", "rate-burst",
-                                                                   "session-idle", "session-lifetime", "public-url", "oidc-issuer", "oidc-client-id"},
+                                                                   "session-idle", "session-lifetime", "public-url", "oidc-issuer", "oidc-client-id",
+                                                                   "canton", "smtp", "mail-from", "smtp-retry"},
                                                                   {"secure-cookies"}}));
   if (args.has("help")) {
     std::cout << usage;
@@ -131,7 +142,23 @@ int run_serve(const std::vector<std::string>& raw) {
   if (!reference) return 1;
   auto db = open_migrated_database(args);
   const auto pages = std::make_shared<const http::static_files>(setting(args, "web", "JOINTBUY_WEB").value_or(JOINTBUY_DEFAULT_WEB_DIR));
-  const auto routes = http::make_api_router(*db, *reference, pages, limits, sign_in);
+  http::campaign_settings campaigns;
+  campaigns.canton = setting(args, "canton", "JOINTBUY_CANTON").value_or("LU");
+  const std::string public_url = sign_in.public_url.empty() ? "http://" + config.host + ":" + std::to_string(config.port) : sign_in.public_url;
+  campaigns.words = mail::campaign_mail_composer(public_url);
+  mail::background_settings background;
+  if (auto url = setting(args, "smtp", "JOINTBUY_SMTP")) {
+    if (!url->starts_with("smtp://") && !url->starts_with("smtps://")) throw usage_error("--smtp must start with smtp:// or smtps://");
+    background.smtp = mail::smtp_settings{*url, "jointbuy@localhost"};
+  }
+  if (auto from = setting(args, "mail-from", "JOINTBUY_MAIL_FROM")) {
+    if (!mail::plain_address(*from)) throw usage_error("--mail-from must be a plain address such as jointbuy@lu.ch");
+    background.from.address = *from;
+  }
+  if (background.smtp) background.smtp->from = background.from.address;
+  if (auto d = args.get("smtp-retry")) background.first_retry = duration_setting("smtp-retry", *d);
+  campaigns.mail_sending = background.smtp.has_value();
+  const auto routes = http::make_api_router(*db, *reference, pages, limits, sign_in, campaigns);
   // Each connection is a file; so are the database's (a SQLite session holds the database, its
   // WAL and its shared memory) and the server's own few. Connections get what is left.
   const auto open_files = raise_open_file_limit();
@@ -145,6 +172,10 @@ int run_serve(const std::vector<std::string>& raw) {
   http::log_info("jointbuy serving http://" + config.host + ":" + std::to_string(server.port()) + " with " +
                  std::string{store::to_string(db->kind())} + " (" + std::to_string(db->pool_size()) + " sessions) and " +
                  std::to_string(pages->size()) + " web files");
+  // The campaigns' clock and the mail sender run while the server does, and stop before the pool closes.
+  mail::background_jobs jobs{*db, background, campaigns.words,
+                             [](std::string_view context, std::string_view message) { http::log_error(context, message); }};
+  if (!background.smtp) http::log_info("no --smtp: the campaigns' mail stays in the outbox");
   server.run();
   http::log_info("jointbuy stopped");
   return 0;

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "api/http/access_log.hpp"
+#include "api/http/campaign_words.hpp"
 #include "api/http/refusal_words.hpp"
 #include "api/http/store_error_words.hpp"
 #include "api/store/errors.hpp"
@@ -63,6 +64,8 @@ const char* problem_title(const std::string& code, engine::language lang) {
       {"version-required", "The version is required", "Die Version ist erforderlich"},
       {"conflict", "The record exists already", "Den Eintrag gibt es schon"},
       {"withdrawn", "The record is withdrawn", "Der Eintrag ist zurückgezogen"},
+      {"campaign-answer", "The intent is part of a campaign's answer", "Die Absicht gehört zur Antwort auf eine Bedarfserhebung"},
+      {"campaign-closed", "The needs survey takes no answers", "Die Bedarfserhebung nimmt keine Antworten an"},
       {"idempotency-key-reused", "The Idempotency-Key belongs to another request",
        "Der Idempotency-Key gehört zu einer anderen Anfrage"},
       {"illegal-transition", "The record's state does not allow this", "Der Stand des Eintrags erlaubt das nicht"},
@@ -177,12 +180,35 @@ problem refusal_problem(const review::refusal& r, engine::language lang) {
       .with_allowed(std::move(allowed));
 }
 
+// A campaign request its state refuses: 409 with the allowed actions (a coordinator's) or with
+// when it closed and whom to contact (an answer); 422 for an extension that is no extension.
+problem campaign_refusal_problem(const store::campaign_refused::details& r) {
+  auto detail = describe(r, engine::language::en);
+  auto detail_de = describe(r, engine::language::de);
+  if (!r.facts) {
+    return problem(status::conflict, "campaign-closed", "The needs survey takes no answers", std::move(detail)).with_german(std::move(detail_de));
+  }
+  using why = campaign::refusal::reason;
+  if (r.facts->why == why::not_later || r.facts->why == why::close_passed) {
+    return problem(status::unprocessable_entity, "validation", "The input is invalid", detail,
+                   {{"closes", r.facts->why == why::not_later ? "must be later than the current close" : "must be in the future", 0,
+                     r.facts->why == why::not_later ? "muss später als der bisherige Schluss sein" : "muss in der Zukunft liegen"}})
+        .with_german(std::move(detail_de));
+  }
+  std::vector<std::string> allowed;
+  for (const auto a : r.facts->allowed) allowed.emplace_back(campaign::to_string(a));
+  return problem(status::conflict, "illegal-transition", "The record's state does not allow this", std::move(detail))
+      .with_german(std::move(detail_de))
+      .with_allowed(std::move(allowed));
+}
+
 // A conflict with what is stored: 409, with a type of its own for each reason.
 problem conflict_problem(const store::conflict& e) {
   const char* code = "conflict";
   switch (e.why()) {
     case store::conflict::reason::idempotency_key_reused: code = "idempotency-key-reused"; break;
     case store::conflict::reason::withdrawn: code = "withdrawn"; break;
+    case store::conflict::reason::campaign_answer: code = "campaign-answer"; break;
     case store::conflict::reason::key_taken: break;
   }
   return problem(status::conflict, code, problem_title(code, engine::language::en), describe(e, engine::language::en))
@@ -211,6 +237,8 @@ response problem_response(std::exception_ptr error, unsigned http_version, bool 
                             http_version, keep_alive, lang);
   } catch (const store::refused& e) {
     return problem_response(refusal_problem(e.facts(), lang), http_version, keep_alive, lang);
+  } catch (const store::campaign_refused& e) {
+    return problem_response(campaign_refusal_problem(e.facts()), http_version, keep_alive, lang);
   } catch (const store::stale_version& e) {
     return problem_response(stale_version_problem(e), http_version, keep_alive, lang);
   } catch (const store::conflict& e) {

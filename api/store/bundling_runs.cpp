@@ -9,6 +9,7 @@
 #include "api/store/audit_log.hpp"
 #include "api/store/tender_review.hpp"
 #include "api/store/bundle_writer.hpp"
+#include "api/store/campaigns.hpp"
 #include "api/store/catalog_items.hpp"
 #include "api/store/events.hpp"
 #include "api/store/intents.hpp"
@@ -23,8 +24,9 @@ namespace jointbuy::store {
 namespace {
 
 constexpr const char* insert_run =
-    "INSERT INTO bundling_runs (created_by, started_at, finished_at, intent_count, summary) "
-    "VALUES (:created_by, :started_at, :finished_at, :intent_count, :summary) RETURNING id";
+    "INSERT INTO bundling_runs (created_by, started_at, finished_at, intent_count, summary, campaign_id) "
+    "VALUES (:created_by, :started_at, :finished_at, :intent_count, :summary, :campaign_id) RETURNING id";
+constexpr const char* run_columns = "SELECT id, created_by, started_at, finished_at, intent_count, summary, COALESCE(campaign_id, 0) ";
 struct flag_row {
   long long id = 0, run = 0, intent = 0;
   std::string organisation, details, item, name_de, name_en;
@@ -40,23 +42,29 @@ struct flag_row {
 
 struct run_row {
   run_record record;
+  long long campaign = 0;
   void into(soci::details::prepare_temp_type& s) {
     s, soci::into(record.id), soci::into(record.created_by), soci::into(record.started_at), soci::into(record.finished_at),
-        soci::into(record.intents), soci::into(record.summary);
+        soci::into(record.intents), soci::into(record.summary), soci::into(campaign);
   }
-  run_record value() const { return record; }
+  run_record value() const {
+    auto r = record;
+    if (campaign != 0) r.campaign = campaign;
+    return r;
+  }
 };
 
 }  // namespace
 
-run_record create_run(database& db, const catalog::reference_data& reference, const std::string& actor) {
+run_record create_run(database& db, const catalog::reference_data& reference, const std::string& actor,
+                      std::optional<long long> campaign) {
   const std::string started_at = utc_timestamp_now();
   engine::bundling_input input{{}, {}, reference.thresholds, reference.costs};
   std::map<long long, int> versions;
   db.with_session([&](soci::session& session) {
     transaction snapshot{session, transaction::kind::snapshot_read};
     input.items = catalog::engine_terms(all_items(session));
-    for (const auto& record : submitted_intents(session)) {
+    for (const auto& record : campaign ? campaign_intents(session, *campaign) : submitted_intents(session)) {
       const auto& f = record.fields;
       versions[record.id] = record.version;
       input.intents.push_back({record.id, f.organisation, f.item, f.quantity, f.unit_price, f.earliest, f.latest, f.contract_years});
@@ -74,10 +82,13 @@ run_record create_run(database& db, const catalog::reference_data& reference, co
     const auto result = engine::run_bundling(input);
     const std::string finished_at = utc_timestamp_now();
     const std::string summary = catalog::json_text(catalog::summary_json(result.summary));
-    run_record run{0, actor, started_at, finished_at, static_cast<long long>(input.intents.size()), summary};
+    run_record run{0, actor, started_at, finished_at, static_cast<long long>(input.intents.size()), summary, campaign};
+    const long long campaign_id = campaign.value_or(0);
+    soci::indicator campaign_null = campaign ? soci::i_ok : soci::i_null;
     session << insert_run, soci::use(actor, "created_by"), soci::use(started_at, "started_at"),
         soci::use(finished_at, "finished_at"), soci::use(run.intents, "intent_count"), soci::use(summary, "summary"),
-        soci::into(run.id);
+        soci::use(campaign_id, campaign_null, "campaign_id"), soci::into(run.id);
+    if (campaign) mark_campaign_bundled(session, *campaign, run.id, actor);
     std::vector<std::pair<long long, const engine::bundle*>> proposals;
     {
       bundle_writer writer{session, run.id, versions};
@@ -103,12 +114,10 @@ run_record create_run(database& db, const catalog::reference_data& reference, co
 std::optional<run_record> find_run(database& db, long long id) {
   return db.with_session([&](soci::session& session) -> std::optional<run_record> {
     auto runs = id == 0 ? select_rows<run_row>(session,
-                                               "SELECT id, created_by, started_at, finished_at, intent_count, summary "
-                                               "FROM bundling_runs ORDER BY id DESC LIMIT 1",
+                                               std::string{run_columns} + "FROM bundling_runs ORDER BY id DESC LIMIT 1",
                                                [](auto&) {})
                         : select_rows<run_row>(session,
-                                               "SELECT id, created_by, started_at, finished_at, intent_count, summary "
-                                               "FROM bundling_runs WHERE id = :id",
+                                               std::string{run_columns} + "FROM bundling_runs WHERE id = :id",
                                                [&](auto& s) { s, soci::use(id, "id"); });
     if (runs.empty()) return std::nullopt;
     return runs.front();
@@ -119,7 +128,7 @@ page<run_record> list_runs(database& db, long long before, int limit) {
   return db.with_session([&](soci::session& session) {
     return fetch_page(limit, [&](int fetch) {
       return select_rows<run_row>(session,
-                                  "SELECT id, created_by, started_at, finished_at, intent_count, summary FROM bundling_runs "
+                                  std::string{run_columns} + "FROM bundling_runs "
                                   "WHERE (:any = 0 OR id < :before) ORDER BY id DESC LIMIT :limit",
                                   [&](auto& s) { s, soci::use(before, "any"), soci::use(before, "before"), soci::use(fetch, "limit"); });
     }, [](const run_record& r) { return std::to_string(r.id); });

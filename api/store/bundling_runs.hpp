@@ -23,6 +23,8 @@ struct run_record {
   long long intents = 0;
   /// The engine's summary as JSON text.
   std::string summary;
+  /// The campaign whose answers it bundled, if any.
+  std::optional<long long> campaign;
 };
 
 /// A stored flag of a run.
@@ -38,8 +40,11 @@ struct flag_record {
 /// tenders (status proposed) and flags, audited, with an event for each buyer of a proposed joint
 /// tender. Intents in approved, tendered or under-review tenders are held out; an approved or
 /// tendered one whose intent changed or was withdrawn since is marked needs_review. Intents are
-/// read, never changed.
-run_record create_run(database& db, const catalog::reference_data& reference, const std::string& actor);
+/// read, never changed. With `campaign`, the run takes that campaign's answers only (and marks the
+/// campaign bundled in the same transaction; campaign_refused unless it is closed); without, every
+/// intent that is not part of a campaign's answer.
+run_record create_run(database& db, const catalog::reference_data& reference, const std::string& actor,
+                      std::optional<long long> campaign = std::nullopt);
 
 /// The run `id`, or the newest run for id 0.
 std::optional<run_record> find_run(database& db, long long id);

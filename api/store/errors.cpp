@@ -15,6 +15,7 @@ std::string_view to_string(record kind) {
     case record::bundling_run: return "bundling run";
     case record::token: return "token";
     case record::person: return "person";
+    case record::campaign: return "campaign";
   }
   return "record";
 }

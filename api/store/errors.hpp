@@ -10,14 +10,15 @@
 #include <string_view>
 #include <utility>
 
+#include "engine/campaign/lifecycle.hpp"
 #include "engine/review/actions.hpp"
 
 namespace jointbuy::store {
 
 /// The kinds of record the store keeps, as its errors name them.
-enum class record { intent, catalogue_item, organisation, bundle, bundling_run, token, person };
+enum class record { intent, catalogue_item, organisation, bundle, bundling_run, token, person, campaign };
 
-/// "intent", "catalogue item", "organisation", "bundle", "bundling run", "token", "person".
+/// "intent", "catalogue item", "organisation", "bundle", "bundling run", "token", "person", "campaign".
 std::string_view to_string(record kind);
 
 /// One record: its kind and its id as the caller named it.
@@ -48,6 +49,8 @@ class conflict : public error {
     idempotency_key_reused,
     /// The record `subject` is withdrawn and cannot change any more.
     withdrawn,
+    /// The intent `subject` is part of a campaign's answer: it changes with the answer only.
+    campaign_answer,
   };
   conflict(reason why, std::optional<record_ref> subject, const std::string& internal);
   reason why() const { return why_; }
@@ -69,6 +72,28 @@ class refused : public error {
 
  private:
   review::refusal facts_;
+};
+
+/// A campaign request that the campaign's state refuses: a coordinator's action (`facts`), or an
+/// answer while the campaign does not take answers (`facts` empty). The words are the HTTP layer's.
+class campaign_refused : public error {
+ public:
+  struct details {
+    long long campaign = 0;
+    campaign::state current = campaign::state::draft;
+    /// A coordinator's action that was refused; none for an answer.
+    std::optional<campaign::refusal> facts;
+    /// When the campaign closed (or closes), as stored.
+    std::string closes_at;
+    /// The coordinator in charge, to contact: name and e-mail address (empty when unknown).
+    std::string contact_name, contact_email;
+  };
+  explicit campaign_refused(details facts)
+      : error("refused on campaign " + std::to_string(facts.campaign)), details_(std::move(facts)) {}
+  const details& facts() const { return details_; }
+
+ private:
+  details details_;
 };
 
 /// The caller's copy is out of date: the record is at version `current`, not `expected` (412).

@@ -35,16 +35,17 @@ void append_event(soci::session& session, const event_record& r) {
   const std::string occurred_at = utc_timestamp_now();
   const std::string organisation = r.organisation.value_or("");
   soci::indicator organisation_null = r.organisation ? soci::i_ok : soci::i_null;
+  soci::indicator bundle_null = r.bundle != 0 ? soci::i_ok : soci::i_null;
   session << "INSERT INTO events (occurred_at, organisation_id, kind, bundle_id, details) "
              "VALUES (:occurred_at, :organisation_id, :kind, :bundle_id, :details)",
       soci::use(occurred_at, "occurred_at"), soci::use(organisation, organisation_null, "organisation_id"),
-      soci::use(r.kind, "kind"), soci::use(r.bundle, "bundle_id"), soci::use(r.details, "details");
+      soci::use(r.kind, "kind"), soci::use(r.bundle, bundle_null, "bundle_id"), soci::use(r.details, "details");
 }
 
 std::vector<event_entry> read_events(database& db, const std::optional<std::string>& organisation, long long since,
                                      int limit) {
   return db.with_session([&](soci::session& session) {
-    const std::string columns = "SELECT id, occurred_at, organisation_id, kind, bundle_id, details FROM events ";
+    const std::string columns = "SELECT id, occurred_at, organisation_id, kind, COALESCE(bundle_id, 0), details FROM events ";
     if (organisation) {
       return select_rows<event_row>(session, columns + "WHERE organisation_id = :organisation AND id > :since ORDER BY id LIMIT :limit",
                                     [&](auto& s) { s, soci::use(*organisation, "organisation"), soci::use(since, "since"), soci::use(limit, "limit"); });

@@ -16,8 +16,11 @@ namespace jointbuy::store {
 struct event_record {
   /// The organisation it is for; none: for coordinators and auditors.
   std::optional<std::string> organisation;
-  /// bundle_proposed, bundle_decided, participation_answered, bundle_reevaluated, bundle_needs_review.
+  /// bundle_proposed, bundle_decided, participation_answered, bundle_reevaluated, bundle_needs_review;
+  /// campaign_opened, campaign_extended, campaign_reminder, campaign_closed, campaign_cancelled,
+  /// campaign_answered, campaign_bundled.
   std::string kind;
+  /// The tender it is about; 0 for a campaign's events (details.campaign says which).
   long long bundle = 0;
   /// JSON text with what the reader needs to know without another request.
   std::string details;

@@ -21,12 +21,12 @@ namespace {
 constexpr const char* intent_columns =
     "n.id, n.organisation_id, n.item_id, n.quantity, n.unit_price_rappen, n.earliest, n.latest, n.contract_years, "
     "n.note, n.status, n.version, n.created_at, n.updated_at, i.reference_price_rappen, i.billing, "
-    "i.default_contract_years, i.category";
+    "i.default_contract_years, i.category, COALESCE(n.campaign_id, 0)";
 constexpr const char* insert_intent =
     "INSERT INTO intents (organisation_id, item_id, quantity, unit_price_rappen, earliest, latest, contract_years, note, "
-    "status, version, created_by, idempotency_key, request_sha256, created_at, updated_at) VALUES (:organisation_id, "
+    "status, version, created_by, idempotency_key, request_sha256, created_at, updated_at, campaign_id) VALUES (:organisation_id, "
     ":item_id, :quantity, :unit_price_rappen, :earliest, :latest, :contract_years, :note, 'submitted', 1, :created_by, "
-    ":idempotency_key, :request_sha256, :created_at, :updated_at) RETURNING id";
+    ":idempotency_key, :request_sha256, :created_at, :updated_at, :campaign_id) RETURNING id";
 constexpr const char* update_intent_row =
     "UPDATE intents SET organisation_id = :organisation_id, item_id = :item_id, quantity = :quantity, "
     "unit_price_rappen = :unit_price_rappen, earliest = :earliest, latest = :latest, contract_years = :contract_years, "
@@ -39,7 +39,7 @@ constexpr const char* select_by_idempotency_key =
 
 // The bound columns of one intent row, with the item's terms needed for its value.
 struct intent_row {
-  long long id = 0, quantity = 0, unit_price = 0, reference_price = 0;
+  long long id = 0, quantity = 0, unit_price = 0, reference_price = 0, campaign = 0;
   std::string organisation, item, earliest, latest, note, status, created_at, updated_at, billing, category;
   int contract_years = 0, default_years = 0, version = 0;
   soci::indicator price_null = soci::i_null, years_null = soci::i_null, default_years_null = soci::i_null;
@@ -49,7 +49,7 @@ struct intent_row {
         soci::into(unit_price, price_null), soci::into(earliest), soci::into(latest), soci::into(contract_years, years_null),
         soci::into(note), soci::into(status), soci::into(version), soci::into(created_at), soci::into(updated_at),
         soci::into(reference_price), soci::into(billing), soci::into(default_years, default_years_null),
-        soci::into(category);
+        soci::into(category), soci::into(campaign);
   }
 
   intent_record value() const {
@@ -66,6 +66,7 @@ struct intent_row {
     if (years_null == soci::i_ok) f.contract_years = contract_years;
     f.note = note;
     record.status = status;
+    if (campaign != 0) record.campaign = campaign;
     record.version = version;
     record.created_at = created_at;
     record.updated_at = updated_at;
@@ -133,12 +134,15 @@ std::string audit_text(const intent_record& record) {
 }
 
 long long insert(soci::session& session, const catalog::intent_draft& fields, const std::string& actor,
-                 const std::optional<std::string>& idempotency_key, const std::string& request_hash) {
+                 const std::optional<std::string>& idempotency_key, const std::string& request_hash,
+                 std::optional<long long> campaign = std::nullopt) {
   intent_values v{fields};
   const std::string now = utc_timestamp_now();
   const std::string key = idempotency_key.value_or("");
   soci::indicator key_null = idempotency_key ? soci::i_ok : soci::i_null;
   soci::indicator hash_null = idempotency_key ? soci::i_ok : soci::i_null;
+  const long long campaign_id = campaign.value_or(0);
+  soci::indicator campaign_null = campaign ? soci::i_ok : soci::i_null;
   long long id = 0;
   session << insert_intent, soci::use(v.organisation, "organisation_id"), soci::use(v.item, "item_id"),
       soci::use(v.quantity, "quantity"), soci::use(v.unit_price, v.price_null, "unit_price_rappen"),
@@ -146,7 +150,7 @@ long long insert(soci::session& session, const catalog::intent_draft& fields, co
       soci::use(v.contract_years, v.years_null, "contract_years"), soci::use(v.note, "note"),
       soci::use(actor, "created_by"), soci::use(key, key_null, "idempotency_key"),
       soci::use(request_hash, hash_null, "request_sha256"), soci::use(now, "created_at"), soci::use(now, "updated_at"),
-      soci::into(id);
+      soci::use(campaign_id, campaign_null, "campaign_id"), soci::into(id);
   return id;
 }
 
@@ -252,7 +256,32 @@ catalog::intake_lookups intake_lookups_in(soci::session& session) {
 }
 
 std::vector<intent_record> submitted_intents(soci::session& session) {
-  return select_intents(session, "WHERE n.status = 'submitted' ORDER BY n.id", [](auto&) {});
+  return select_intents(session, "WHERE n.status = 'submitted' AND n.campaign_id IS NULL ORDER BY n.id", [](auto&) {});
+}
+
+std::vector<intent_record> campaign_intents(soci::session& session, long long campaign) {
+  return select_intents(session, "WHERE n.status = 'submitted' AND n.campaign_id = :campaign ORDER BY n.id",
+                        [&](auto& s) { s, soci::use(campaign, "campaign"); });
+}
+
+std::vector<long long> add_answer_intents(soci::session& session, long long campaign, const std::string& organisation,
+                                          const std::vector<catalog::intent_draft>& drafts, const std::string& actor) {
+  // The earlier answer's intents make way for the new answer; they stay on record, withdrawn.
+  const std::string now = utc_timestamp_now();
+  for (const auto& before : select_intents(session,
+                                           "WHERE n.status = 'submitted' AND n.campaign_id = :campaign AND n.organisation_id = :organisation ORDER BY n.id",
+                                           [&](auto& s) { s, soci::use(campaign, "campaign"), soci::use(organisation, "organisation"); })) {
+    session << withdraw_intent_row, soci::use(now, "updated_at"), soci::use(before.id, "id"), soci::use(before.version, "expected_version");
+    const auto after = *select_intent(session, before.id);
+    append_audit(session, {actor, "withdraw", "intent", std::to_string(before.id), audit_text(before), audit_text(after)});
+  }
+  std::vector<long long> ids;
+  for (const auto& draft : drafts) {
+    const auto id = insert(session, draft, actor, std::nullopt, "", campaign);
+    append_audit(session, {actor, "create", "intent", std::to_string(id), std::nullopt, audit_text(*select_intent(session, id))});
+    ids.push_back(id);
+  }
+  return ids;
 }
 
 std::optional<intent_record> find_intent(soci::session& session, long long id) { return select_intent(session, id); }
@@ -295,6 +324,7 @@ namespace {
 intent_record intent_at_version(soci::session& session, long long id, std::optional<int> expected_version) {
   auto before = select_intent(session, id);
   if (!before) throw not_found({record::intent, std::to_string(id)});
+  if (before->campaign) throw conflict(conflict::reason::campaign_answer, record_ref{record::intent, std::to_string(id)}, "part of a campaign's answer");
   if (expected_version && before->version != *expected_version) {
     throw stale_version({record::intent, std::to_string(id)}, *expected_version, before->version);
   }

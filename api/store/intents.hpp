@@ -18,6 +18,8 @@ struct intent_record {
   catalog::intent_draft fields;
   /// "submitted" or "withdrawn".
   std::string status;
+  /// The campaign whose answer the intent is part of, if any.
+  std::optional<long long> campaign;
   int version = 0;
   std::string created_at;
   std::string updated_at;
@@ -67,8 +69,17 @@ import_receipt import_intents(soci::session& session, const std::vector<catalog:
 /// The intake's look-ups (catalogue items, organisations) in `session`, the request's one session.
 catalog::intake_lookups intake_lookups_in(soci::session& session);
 
-/// Every submitted (not withdrawn) intent, read in the caller's session (and so in its transaction).
+/// Every submitted (not withdrawn) intent outside campaigns, read in the caller's session (and so in
+/// its transaction): what a run without a campaign bundles.
 std::vector<intent_record> submitted_intents(soci::session& session);
+
+/// The submitted intents of campaign `campaign`'s answers, in the caller's session.
+std::vector<intent_record> campaign_intents(soci::session& session, long long campaign);
+
+/// Inside the caller's transaction: withdraws `organisation`'s earlier intents of campaign
+/// `campaign` and stores `drafts` linked to it, each audited under `actor`. Returns the new ids.
+std::vector<long long> add_answer_intents(soci::session& session, long long campaign, const std::string& organisation,
+                                          const std::vector<catalog::intent_draft>& drafts, const std::string& actor);
 
 /// The intent `id`, if there is one.
 std::optional<intent_record> find_intent(database& db, long long id);

@@ -12,15 +12,18 @@ namespace jointbuy::store {
 
 namespace {
 
-// A proposal is superseded when a newer run exists and nobody acted on it before.
+// A proposal is superseded when a newer run on the same intents exists (without a campaign, or of the
+// same campaign) and nobody acted on it before.
 constexpr const char* bundle_columns =
     "b.id, b.run_id, b.status, b.version, b.tender, b.compatibility_key, b.category, b.procurement_type, b.cpv, b.decision, "
     "b.award_from, b.award_to, b.buyers, b.quantity, b.value_rappen, b.procedure, b.international, "
     "b.estimated_savings_rappen, b.reasons, b.reference, b.review_reason, "
-    "CASE WHEN b.status = 'proposed' AND b.run_id < (SELECT MAX(r.id) FROM bundling_runs r) THEN 1 ELSE 0 END";
+    "CASE WHEN b.status = 'proposed' AND b.run_id < (SELECT MAX(r.id) FROM bundling_runs r WHERE COALESCE(r.campaign_id, 0) = "
+    "COALESCE((SELECT o.campaign_id FROM bundling_runs o WHERE o.id = b.run_id), 0)) THEN 1 ELSE 0 END, "
+    "COALESCE((SELECT r.campaign_id FROM bundling_runs r WHERE r.id = b.run_id), 0)";
 
 struct bundle_row {
-  long long id = 0, run = 0, quantity = 0, amount = 0, savings = 0;
+  long long id = 0, run = 0, quantity = 0, amount = 0, savings = 0, campaign = 0;
   int version = 0, buyers = 0, international = 0, superseded = 0;
   std::string status, tender, key, category, type, cpv, verdict, from, to, procedure, reasons, reference, review_reason;
   soci::indicator reference_null = soci::i_null;
@@ -30,7 +33,7 @@ struct bundle_row {
         soci::into(category), soci::into(type), soci::into(cpv), soci::into(verdict), soci::into(from), soci::into(to),
         soci::into(buyers), soci::into(quantity), soci::into(amount), soci::into(procedure), soci::into(international),
         soci::into(savings), soci::into(reasons), soci::into(reference, reference_null), soci::into(review_reason),
-        soci::into(superseded);
+        soci::into(superseded), soci::into(campaign);
   }
 
   bundle_record value() const {
@@ -42,6 +45,7 @@ struct bundle_row {
     r.reference = reference_null == soci::i_ok ? std::optional{reference} : std::nullopt;
     r.review_reason = review_reason;
     r.superseded = superseded == 1;
+    if (campaign != 0) r.campaign = campaign;
     auto& t = r.bundle;
     t.id = tender;
     t.compatibility_key = key;
@@ -204,7 +208,7 @@ std::map<long long, current_tender> current_tenders(soci::session& session, cons
         session,
         "SELECT m.intent_id, b.id, b.status FROM bundle_members m JOIN bundles b ON b.id = m.bundle_id "
         "WHERE m.intent_id IN (" + list + ") AND (b.status IN ('approved', 'tendered', 'needs_review') "
-        "OR (b.status = 'proposed' AND b.run_id = (SELECT MAX(r.id) FROM bundling_runs r))) "
+        "OR (b.status = 'proposed' AND b.run_id = (SELECT MAX(r.id) FROM bundling_runs r WHERE COALESCE(r.campaign_id, 0) = COALESCE((SELECT o.campaign_id FROM bundling_runs o WHERE o.id = b.run_id), 0)))) "
         "ORDER BY m.intent_id, CASE WHEN b.status = 'proposed' THEN 0 ELSE 1 END, b.id",
         bind);
     for (const auto& row : rows) {

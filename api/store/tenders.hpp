@@ -26,6 +26,8 @@ struct bundle_record : review::tender {
     std::string en, de;
   } title;
   std::string title_item;
+  /// The campaign whose answers its run bundled, if it came from a campaign.
+  std::optional<long long> campaign;
 };
 
 /// Which tenders to list: of one run (`run`), or with `acted_on` those a coordinator acted on

@@ -61,6 +61,7 @@ boost::json::object bundle_view(const store::bundle_record& record, engine::lang
   if (!record.title_item.empty()) json["title"] = lang == engine::language::de ? record.title.de : record.title.en;
   json["id"] = record.id;
   json["run"] = record.run;
+  json["campaign"] = record.campaign ? boost::json::value(*record.campaign) : boost::json::value(nullptr);
   json["status"] = review::to_string(record.status);
   json["version"] = record.version;
   json["superseded"] = record.superseded;

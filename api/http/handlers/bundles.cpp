@@ -4,6 +4,8 @@
 
 #include "api/http/handlers/bundle_views.hpp"
 #include "api/http/handlers/routes.hpp"
+#include "api/http/json_body.hpp"
+#include "api/store/campaigns.hpp"
 #include "api/http/problem.hpp"
 #include "api/http/responses.hpp"
 #include "api/store/bundling_runs.hpp"
@@ -21,7 +23,20 @@ boost::json::object run_json(const store::run_record& run, const store::display_
           {"started_at", run.started_at},
           {"finished_at", run.finished_at},
           {"intents", run.intents},
+          {"campaign", run.campaign ? boost::json::value(*run.campaign) : boost::json::value(nullptr)},
           {"summary", boost::json::parse(run.summary)}};
+}
+
+// A run's body: none (every intent outside campaigns) or {"campaign": ID} (that closed campaign's answers).
+std::optional<long long> campaign_of_run(const request_context& ctx, store::database& db) {
+  if (ctx.req.body().empty()) return std::nullopt;
+  const auto body = parse_json_body(ctx.req);
+  require_schema("bundling-run", body, preferred_language(ctx.req));
+  const auto* campaign = body.as_object().if_contains("campaign");
+  if (campaign == nullptr) return std::nullopt;
+  const auto id = campaign->as_int64();
+  if (!store::find_campaign(db, id)) throw store::not_found({store::record::campaign, std::to_string(id)});
+  return id;
 }
 
 // ?run=latest (the default) or ?run=ID: the run's id; 0 (no run, so an empty list) when no run has
@@ -82,7 +97,7 @@ response bundle_list(const request_context& ctx, store::database& db, store::bun
 void add_bundle_routes(router& routes, store::database& db, const catalog::reference_data& reference) {
   routes.add(beast_http::verb::post, "/api/v1/bundling-runs", access::authenticated, [&db, &reference](request_context& ctx) {
     require_role(ctx, {store::role::coordinator});
-    const auto run = store::create_run(db, reference, ctx.who().actor);
+    const auto run = store::create_run(db, reference, ctx.who().actor, campaign_of_run(ctx, db));
     auto res = json_response(ctx.req, status::created, run_json(run, store::read_display_names(db)));
     res.set(beast_http::field::location, "/api/v1/bundling-runs/" + std::to_string(run.id));
     return res;

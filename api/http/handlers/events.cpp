@@ -25,7 +25,7 @@ void add_event_routes(router& routes, store::database& db) {
     std::optional<store::display_names> names;
     for (const auto& e : events) {
       auto details = boost::json::parse(e.record.details);
-      boost::json::object item{{"id", e.id}, {"occurred_at", e.occurred_at}, {"kind", e.record.kind}, {"bundle", e.record.bundle}};
+      boost::json::object item{{"id", e.id}, {"occurred_at", e.occurred_at}, {"kind", e.record.kind}, {"bundle", e.record.bundle != 0 ? boost::json::value(e.record.bundle) : boost::json::value(nullptr)}};
       // Who acted, by name: "Anna Muster (Kriens)" beside the actor's id in details.by.
       if (const auto* by = details.is_object() ? details.as_object().if_contains("by") : nullptr; by != nullptr && by->is_string()) {
         if (!names) names = store::read_display_names(db);

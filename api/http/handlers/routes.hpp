@@ -7,10 +7,19 @@
 #include "api/http/router.hpp"
 #include "api/http/sign_in_settings.hpp"
 #include "api/http/static_files.hpp"
+#include "api/store/campaigns.hpp"
 #include "api/store/database.hpp"
 #include "catalog/reference_data.hpp"
 
 namespace jointbuy::http {
+
+/// What the campaigns' routes need: the canton whose organisations "all" invites, the words of their
+/// mail, and whether mail is sent at all (no --smtp: it stays in the outbox, and the pages say so).
+struct campaign_settings {
+  std::string canton = "LU";
+  store::mail_composer words;
+  bool mail_sending = false;
+};
 
 /// GET /healthz (the process answers) and GET /readyz (the database answers).
 void add_health_routes(router& routes, store::database& db);
@@ -57,6 +66,10 @@ void add_bundle_review_routes(router& routes, store::database& db, const catalog
 /// /api/v1/bundles/{id}/ocds.json.
 void add_export_routes(router& routes, store::database& db);
 
+/// GET/POST /api/v1/campaigns, GET/PATCH /api/v1/campaigns/{id}, POST …/open, …/close, …/cancel and
+/// …/answers, GET …/progress, …/progress.csv and …/mail: the needs-survey campaigns.
+void add_campaign_routes(router& routes, store::database& db, const catalog::reference_data& reference, const campaign_settings& settings);
+
 /// GET /api/v1/events?since=: what changed for the caller.
 void add_event_routes(router& routes, store::database& db);
 
@@ -66,6 +79,6 @@ void add_event_routes(router& routes, store::database& db);
 /// outlive the router.
 router make_api_router(store::database& db, const catalog::reference_data& reference,
                        std::shared_ptr<const static_files> pages = nullptr, std::optional<rate_limits> limits = std::nullopt,
-                       sign_in_settings sign_in = {});
+                       sign_in_settings sign_in = {}, campaign_settings campaigns = {});
 
 }  // namespace jointbuy::http

@@ -1,0 +1,30 @@
+#pragma once
+// Sending one message to one recipient over SMTP with libcurl.
+
+#include <chrono>
+#include <string>
+
+namespace jointbuy::mail {
+
+/// Where mail goes: "smtp://host:port" (or smtps://, or with STARTTLS required by smtp+starttls
+/// not offered: libcurl's CURLUSESSL_TRY upgrades when the server offers it).
+struct smtp_settings {
+  std::string url;
+  /// The envelope sender (MAIL FROM).
+  std::string from;
+  std::chrono::seconds timeout{30};
+};
+
+/// What one attempt came to.
+struct send_outcome {
+  bool sent = false;
+  /// The server refused the message for good (a 5xx answer): trying again will not help.
+  bool permanent = false;
+  /// A short technical reason, for the coordinator's list of messages (never a secret).
+  std::string error;
+};
+
+/// Sends `message` (a complete RFC 5322 text) to `recipient`.
+send_outcome send_mail(const smtp_settings& settings, const std::string& recipient, const std::string& message);
+
+}  // namespace jointbuy::mail
