@@ -63,7 +63,8 @@ std::string mailbox(std::string_view name, std::string_view address) {
   if (quotable) {
     out.append("\"").append(name).append("\"");
   } else {
-    out.append(header_text(name));
+    // On a line of its own: encoded words and a long address together could pass 78 characters.
+    out.append(header_text(name)).append("\r\n");
   }
   out.append(" <").append(address).append(">");
   return out;
@@ -73,12 +74,13 @@ std::string mailbox(std::string_view name, std::string_view address) {
 
 std::string header_text(std::string_view text) {
   if (plain_ascii(text)) return std::string{text};
-  // Each encoded word at most 75 characters: 45 bytes of text make 60 of base64 plus 12 around it.
+  // Encoded words of 30 bytes (40 of base64, 52 in all), so that a header's first line stays under
+  // 78 characters after its name; further words on folded lines.
   std::string out;
   std::size_t start = 0;
   while (start < text.size()) {
-    const auto end = utf8_cut(text, std::min(text.size(), start + 45));
-    const auto cut = end > start ? end : std::min(text.size(), start + 45);
+    const auto end = utf8_cut(text, std::min(text.size(), start + 30));
+    const auto cut = end > start ? end : std::min(text.size(), start + 30);
     if (!out.empty()) out.append("\r\n ");
     out.append("=?UTF-8?B?").append(base64(text.substr(start, cut - start))).append("?=");
     start = cut;

@@ -371,10 +371,12 @@ campaign_record edit_campaign(database& db, long long id, const campaign_request
   });
 }
 
-campaign_record act_on_campaign(database& db, long long id, campaign::action what, const std::string& actor, const mail_composer& words) {
+campaign_record act_on_campaign(database& db, long long id, campaign::action what, const std::string& actor, const mail_composer& words,
+                                std::optional<int> expected_version) {
   return db.with_session([&](soci::session& session) {
     transaction tx{session};
     auto c = existing(session, id);
+    if (expected_version && *expected_version != c.version) throw stale_version({record::campaign, std::to_string(id)}, *expected_version, c.version);
     if (!transition(session, c, what, actor, words, clock::now())) throw stale_version({record::campaign, std::to_string(id)}, c.version, 0);
     tx.commit();
     return existing(session, id);

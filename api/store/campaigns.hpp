@@ -104,10 +104,10 @@ std::vector<campaign_record> list_campaigns(database& db, const std::optional<st
 campaign_record edit_campaign(database& db, long long id, const campaign_request& changes, std::optional<int> expected_version,
                               const std::string& actor, const mail_composer& words);
 
-/// Opens, closes or cancels campaign `id` by hand (`what`), announcing it. Throws not_found or
-/// campaign_refused.
+/// Opens, closes or cancels campaign `id` by hand (`what`) at `expected_version` (when given),
+/// announcing it. Throws not_found, stale_version or campaign_refused.
 campaign_record act_on_campaign(database& db, long long id, campaign::action what, const std::string& actor,
-                                const mail_composer& words);
+                                const mail_composer& words, std::optional<int> expected_version = std::nullopt);
 
 /// What the clock does at `now`: opens and closes campaigns whose time came and queues the reminders
 /// that are due, each campaign in its own transaction, safe beside other processes doing the same.

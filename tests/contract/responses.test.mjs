@@ -310,6 +310,43 @@ describe('every answer of the API is one its contract documents', () => {
     await call('POST', `${person}/deactivate`, 'kriens');
     await call('POST', `${person}/deactivate`, 'coordinator');
     await call('POST', `${person}/invitation`, 'coordinator');
+    // Needs-survey campaigns: create, change, open, answer, follow, extend, close, bundle; a cancelled one.
+    const closes = new Date(Date.now() + 7 * 86400e3).toISOString().replace(/\.\d+Z$/, 'Z');
+    const later = new Date(Date.now() + 14 * 86400e3).toISOString().replace(/\.\d+Z$/, 'Z');
+    const survey = { title: 'Schulverwaltung', items: ['school-administration-software'], invited: ['1059', '1024'], opens: '2020-01-01', closes, reminders: ['P2D'] };
+    const campaign = await call('POST', '/api/v1/campaigns', 'coordinator', { body: survey });
+    await call('POST', '/api/v1/campaigns', 'coordinator', { body: { ...survey, items: ['flying-car'] } });
+    await call('POST', '/api/v1/campaigns', 'kriens', { body: survey });
+    const c = `/api/v1/campaigns/${campaign.body.id}`;
+    await call('PATCH', c, 'coordinator', { body: { description: 'Wie 2016.' } });
+    await call('POST', `${c}/close`, 'coordinator');
+    await call('GET', c, 'kriens');
+    await call('POST', `${c}/open`, 'coordinator');
+    await call('GET', '/api/v1/campaigns', 'kriens');
+    await call('GET', '/api/v1/campaigns', 'coordinator');
+    await call('POST', `${c}/answers`, 'kriens', { body: { intents: [intent('school-administration-software', 40)] } });
+    await call('POST', `${c}/answers`, 'kriens', { body: { intents: [intent('monitor-24', 4)] } });
+    await call('POST', `${c}/answers`, 'emmen', { body: { no_need: true, reason: 'Vertrag bis 2029' } });
+    await call('POST', `${c}/answers`, 'coordinator', { body: { no_need: true } });
+    await call('GET', c, 'kriens');
+    await call('GET', `${c}/progress`, 'auditor');
+    await call('GET', `${c}/progress.csv?lang=de`, 'coordinator');
+    await call('GET', `${c}/progress`, 'kriens');
+    await call('GET', `${c}/mail`, 'coordinator');
+    await call('PATCH', c, 'coordinator', { body: { closes: later } });
+    await call('PATCH', c, 'coordinator', { body: { closes: '2020-01-01T00:00:00Z' } });
+    await call('PATCH', c, 'coordinator', { body: { title: 'Anders' } });
+    await call('POST', '/api/v1/bundling-runs', 'coordinator', { body: { campaign: campaign.body.id } });
+    await call('POST', `${c}/close`, 'coordinator', { headers: { 'If-Match': '"999"' } });
+    await call('POST', `${c}/close`, 'coordinator');
+    await call('POST', `${c}/answers`, 'kriens', { body: { no_need: true } });
+    await call('POST', '/api/v1/bundling-runs', 'coordinator', { body: { campaign: campaign.body.id } });
+    await call('POST', '/api/v1/bundling-runs', 'coordinator', { body: { campaign: 999999 } });
+    const dropped = await call('POST', '/api/v1/campaigns', 'coordinator', { body: { ...survey, invited: 'all' } });
+    await call('POST', `/api/v1/campaigns/${dropped.body.id}/cancel`, 'coordinator');
+    await call('GET', '/api/v1/campaigns/999999', 'coordinator');
+    await call('GET', '/api/v1/events', 'kriens');
+
     // A path the API does not have is a problem document too.
     const nowhere = await fetch(`${url}/api/v1/nowhere`, { headers: { Authorization: `Bearer ${tokens.kriens}` } });
     assert.equal(nowhere.status, 404);
@@ -318,7 +355,7 @@ describe('every answer of the API is one its contract documents', () => {
 
     // Every operation of the document was called at least once.
     const operations = Object.entries(document.paths).flatMap(([p, item]) =>
-      Object.keys(item).filter((m) => ['get', 'post', 'put', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${p}`));
+      Object.keys(item).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${p}`));
     const missed = operations.filter((o) => !checked.has(o));
     assert.deepEqual(missed, [], 'operations the walk did not call');
     assert.deepEqual(failures, [], `answers the contract does not document:\n${failures.join('\n')}`);

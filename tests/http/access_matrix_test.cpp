@@ -5,7 +5,10 @@
 #include <set>
 
 #include "api/http/handlers/routes.hpp"
+#include "api/mail/campaign_mail.hpp"
 #include "api/store/bundling_runs.hpp"
+#include "api/store/campaigns.hpp"
+#include "api/store/timestamps.hpp"
 #include "tests/support/api_fixture.hpp"
 #include "tests/support/reference_data.hpp"
 
@@ -119,6 +122,20 @@ const row table[] = {
     {verb::get, "/api/v1/bundles/{id}/ocds.json", "/api/v1/bundles/{own_bundle}/ocds.json", "", P, P, P},
     {verb::get, "/api/v1/bundles/{id}/ocds.json", "/api/v1/bundles/{other_bundle}/ocds.json", "", H, P, P},
     {verb::get, "/api/v1/events", "/api/v1/events", "", P, P, P},
+    // Campaigns: the coordinator's to run; a municipality sees and answers those it is invited to.
+    {verb::get, "/api/v1/campaigns", "/api/v1/campaigns", "", P, P, P},
+    {verb::post, "/api/v1/campaigns", "/api/v1/campaigns", "{}", F, P, F},
+    {verb::get, "/api/v1/campaigns/{id}", "/api/v1/campaigns/{own_campaign}", "", P, P, P},
+    {verb::get, "/api/v1/campaigns/{id}", "/api/v1/campaigns/{other_campaign}", "", H, P, P},
+    {verb::patch, "/api/v1/campaigns/{id}", "/api/v1/campaigns/{own_campaign}", "{}", F, P, F},
+    {verb::post, "/api/v1/campaigns/{id}/open", "/api/v1/campaigns/{own_campaign}/open", "", F, P, F},
+    {verb::post, "/api/v1/campaigns/{id}/close", "/api/v1/campaigns/{own_campaign}/close", "", F, P, F},
+    {verb::post, "/api/v1/campaigns/{id}/cancel", "/api/v1/campaigns/{own_campaign}/cancel", "", F, P, F},
+    {verb::post, "/api/v1/campaigns/{id}/answers", "/api/v1/campaigns/{own_campaign}/answers", "{}", P, F, F},
+    {verb::post, "/api/v1/campaigns/{id}/answers", "/api/v1/campaigns/{other_campaign}/answers", "{}", H, F, F},
+    {verb::get, "/api/v1/campaigns/{id}/progress", "/api/v1/campaigns/{own_campaign}/progress", "", F, P, P},
+    {verb::get, "/api/v1/campaigns/{id}/progress.csv", "/api/v1/campaigns/{own_campaign}/progress.csv", "", F, P, P},
+    {verb::get, "/api/v1/campaigns/{id}/mail", "/api/v1/campaigns/{own_campaign}/mail", "", F, P, P},
 };
 
 std::string fill(std::string text, const std::map<std::string, std::string>& values) {
@@ -154,7 +171,17 @@ TEST_CASE("every route answers every role as the access table says") {
   }
   REQUIRE(own_bundle > 0);
   REQUIRE(other_bundle > 0);
+  const auto words = mail::campaign_mail_composer("http://127.0.0.1");
+  store::campaign_request campaign{"Schulverwaltung", "", {"school-administration-software"}, false, {"1059"},
+                                   store::utc_timestamp_now(), store::utc_timestamp(std::chrono::system_clock::now() + std::chrono::hours{240}), {}, false};
+  const auto own_campaign = store::create_campaign(*f.db, campaign, "LU", "test").id;
+  store::act_on_campaign(*f.db, own_campaign, campaign::action::open, "test", words);
+  campaign.organisations = {"1024"};
+  const auto other_campaign = store::create_campaign(*f.db, campaign, "LU", "test").id;
+  store::act_on_campaign(*f.db, other_campaign, campaign::action::open, "test", words);
   const std::map<std::string, std::string> values{{"{own_intent}", std::to_string(own_intent)},
+                                                  {"{own_campaign}", std::to_string(own_campaign)},
+                                                  {"{other_campaign}", std::to_string(other_campaign)},
                                                   {"{other_intent}", std::to_string(other_intent)},
                                                   {"{own_bundle}", std::to_string(own_bundle)},
                                                   {"{other_bundle}", std::to_string(other_bundle)},

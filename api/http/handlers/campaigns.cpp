@@ -288,7 +288,7 @@ void add_campaign_routes(router& routes, store::database& db, const catalog::ref
                [&db, settings, what = what](request_context& ctx) {
                  require_role(ctx, {store::role::coordinator});
                  const auto current = visible_campaign(ctx, db);
-                 return campaign_response(ctx, db, store::act_on_campaign(db, current.id, what, ctx.who().actor, settings.words), status::ok);
+                 return campaign_response(ctx, db, store::act_on_campaign(db, current.id, what, ctx.who().actor, settings.words, if_match_version(ctx.req)), status::ok);
                });
   }
 
