@@ -3,7 +3,10 @@
 #include "api/cli/commands.hpp"
 #include "api/cli/configuration.hpp"
 #include "api/cli/demo_intents.hpp"
+#include "api/mail/campaign_mail.hpp"
+#include "api/store/campaigns.hpp"
 #include "api/store/intents.hpp"
+#include "api/store/timestamps.hpp"
 #include "api/store/organisations.hpp"
 #include "api/store/token_secret.hpp"
 #include "api/store/passwords.hpp"
@@ -17,7 +20,7 @@ namespace {
 constexpr const char* usage = R"(usage: jointbuy seed-demo [--db URL]
 
 Fills a migrated database with demo data — about 130 purchase intents of 30 Lucerne municipalities,
-the canton and the city for the coming year — and gives the three demo people (one municipality, one
+the canton and the city for the coming year, and one open needs survey with some answers — and gives the three demo people (one municipality, one
 coordinator, one auditor) fresh passwords and their demo tokens fresh secrets, printing them. Idempotent: each demo intent has its own
 idempotency key and the demo tokens keep their ids, so running it again adds nothing, and only the
 tokens printed last are valid. For demonstrations only: never run it against a production database.
@@ -60,6 +63,47 @@ void seed_intents(store::database& db) {
   std::cout << "demo intents for " << year << ": " << added << " added, " << kept << " kept\n";
 }
 
+// One open needs survey for the whole canton, three weeks long, with some answers; Kriens (the demo
+// municipality) has not answered yet, so that Anna Muster finds it waiting on her start page.
+void seed_campaign(store::database& db) {
+  const std::string title = "Schulverwaltungssoftware Volksschule";
+  for (const auto& c : store::list_campaigns(db, std::nullopt)) {
+    if (c.fields.title == title && (c.state == campaign::state::open || c.state == campaign::state::draft)) {
+      std::cout << "demo campaign: \"" << title << "\" (" << c.id << ") kept\n";
+      return;
+    }
+  }
+  const auto now = std::chrono::system_clock::now();
+  store::campaign_request request{title,
+                                  "Wie 2016 beschaffen Kanton und Gemeinden die Schulverwaltungssoftware gemeinsam. Bitte melden Sie die "
+                                  "Anzahl Lizenzen (Lehrpersonen und Verwaltung) für den Vertrag ab dem kommenden Schuljahr.",
+                                  {"school-administration-software", "school-administration-implementation"},
+                                  true,
+                                  {},
+                                  store::utc_timestamp(now - std::chrono::hours{24 * 3}),
+                                  store::utc_timestamp(std::chrono::floor<std::chrono::days>(now) + std::chrono::hours{24 * 21 + 16}),
+                                  {"P7D", "P2D"},
+                                  true};
+  const auto words = mail::campaign_mail_composer("http://127.0.0.1:8080");
+  const auto c = store::create_campaign(db, request, "LU", "demo-coordinator");
+  store::act_on_campaign(db, c.id, campaign::action::open, "demo-coordinator", words);
+  const int year = static_cast<int>(std::chrono::year_month_day{engine::today_utc()}.year()) + 1;
+  const auto window = [&](const char* organisation, std::int64_t licences) {
+    catalog::intent_draft d;
+    d.organisation = organisation;
+    d.item = "school-administration-software";
+    d.quantity = licences;
+    d.earliest = engine::date{std::chrono::year{year} / std::chrono::June / 1};
+    d.latest = engine::date{std::chrono::year{year} / std::chrono::December / 31};
+    return d;
+  };
+  store::answer_campaign(db, c.id, "1024", {{window("1024", 180)}, false, ""}, "cli:seed-demo");
+  store::answer_campaign(db, c.id, "1058", {{window("1058", 95)}, false, ""}, "cli:seed-demo");
+  store::answer_campaign(db, c.id, "1054", {{window("1054", 70)}, false, ""}, "cli:seed-demo");
+  store::answer_campaign(db, c.id, "1061", {{}, true, "Eigene Lösung bis 2029 unter Vertrag"}, "cli:seed-demo");
+  std::cout << "demo campaign: \"" << title << "\" (" << c.id << ") open with 4 answers\n";
+}
+
 }  // namespace
 
 int run_seed_demo(const std::vector<std::string>& raw) {
@@ -81,6 +125,7 @@ int run_seed_demo(const std::vector<std::string>& raw) {
     store::upsert_demo_person(*db, demo.person_id, person, store::hash_password(passwords.back()), demo.id, "cli:seed-demo");
   }
   seed_intents(*db);
+  seed_campaign(*db);
   std::cout << "demo people (passwords valid until the next seed-demo):\n";
   for (const auto& demo : demo_tokens) {
     std::cout << "  " << demo.person_name << " (" << store::to_string(demo.role) << ")  e-mail " << demo.email << "  password "

@@ -77,6 +77,7 @@ export const api = {
   get: (path) => send('GET', path),
   post: (path, body, options = {}) => send('POST', path, { body, ...options }),
   put: (path, body, options = {}) => send('PUT', path, { body, ...options }),
+  patch: (path, body, options = {}) => send('PATCH', path, { body, ...options }),
   del: (path, options = {}) => send('DELETE', path, options),
 
   /** Every page of a list endpoint, up to `max` items. */

@@ -8,6 +8,7 @@ import { currentLanguage, setLanguage, t } from './i18n.js';
 import * as audit from './views/audit.js';
 import * as bundle from './views/bundle.js';
 import * as bundles from './views/bundles.js';
+import * as campaigns from './views/campaigns.js';
 import * as catalog from './views/catalog.js';
 import * as flags from './views/flags.js';
 import * as homeView from './views/home.js';
@@ -34,6 +35,8 @@ const routes = [
   { pattern: /^\/catalog\/new$/, view: catalog.renderForm },
   { pattern: /^\/catalog\/([a-z0-9-]+)$/, view: catalog.renderForm },
   { pattern: /^\/audit$/, view: audit.render },
+  { pattern: /^\/campaigns$/, view: campaigns.render },
+  { pattern: /^\/campaigns\/(\d+)$/, view: campaigns.renderOne },
   { pattern: /^\/people$/, view: people.render },
   { pattern: /^\/me$/, view: meView.render },
 ];
@@ -41,10 +44,10 @@ const routes = [
 function navigation(me) {
   const links = {
     municipality: [['#/home', 'nav.home'], ['#/intents', 'nav.myIntents'], ['#/intents/new', 'nav.newIntent'], ['#/import', 'nav.import'],
-      ['#/bundles', 'nav.myBundles'], ['#/tenders', 'nav.tenders'], ['#/flags', 'nav.flags'], ['#/catalog', 'nav.catalog']],
-    coordinator: [['#/home', 'nav.home'], ['#/bundles', 'nav.bundles'], ['#/tenders', 'nav.tenders'], ['#/flags', 'nav.flags'], ['#/intents', 'nav.intents'],
+      ['#/campaigns', 'nav.campaigns'], ['#/bundles', 'nav.myBundles'], ['#/tenders', 'nav.tenders'], ['#/flags', 'nav.flags'], ['#/catalog', 'nav.catalog']],
+    coordinator: [['#/home', 'nav.home'], ['#/campaigns', 'nav.campaigns'], ['#/bundles', 'nav.bundles'], ['#/tenders', 'nav.tenders'], ['#/flags', 'nav.flags'], ['#/intents', 'nav.intents'],
       ['#/intents/new', 'nav.newIntent'], ['#/catalog', 'nav.catalog'], ['#/people', 'nav.people']],
-    auditor: [['#/home', 'nav.audit'], ['#/bundles', 'nav.bundles'], ['#/tenders', 'nav.tenders'], ['#/flags', 'nav.flags'], ['#/intents', 'nav.intents'],
+    auditor: [['#/home', 'nav.audit'], ['#/campaigns', 'nav.campaigns'], ['#/bundles', 'nav.bundles'], ['#/tenders', 'nav.tenders'], ['#/flags', 'nav.flags'], ['#/intents', 'nav.intents'],
       ['#/catalog', 'nav.catalog'], ['#/people', 'nav.people']],
   };
   return links[me.role] ?? [];

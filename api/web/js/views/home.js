@@ -7,6 +7,7 @@ import * as format from '../format.js';
 import { label, t } from '../i18n.js';
 import { badge, catalogItems, itemLabel, organisationLabel, organisationNames, shareOf } from '../ui.js';
 import * as audit from './audit.js';
+import * as campaigns from './campaigns.js';
 
 const SHOWN = 10;
 
@@ -36,6 +37,7 @@ async function municipality(main, me) {
   const open = intents.items.filter((i) => !i.bundle || i.bundle.status === 'proposed');
   replace(main,
     h('h1', {}, t('home.title')),
+    await campaigns.awaiting(),
     section('home-answers', t('home.awaitingAnswer'), t('home.awaitingAnswerIntro'),
       awaiting.length === 0 ? h('p', {}, t('home.noAnswers')) : table({
         caption: t('common.count', { n: format.count(awaiting.length) }),
