@@ -58,8 +58,9 @@ std::string describe(const store::campaign_refused::details& r, engine::language
   using why = campaign::refusal::reason;
   switch (r.facts->why) {
     case why::not_later:
-      return de ? "Eine Verlängerung muss den Schluss später legen als bisher (" + when + ")."
-                : "An extension must move the close later than it is (" + when + ").";
+      return std::string{de ? "Eine Verlängerung muss den Schluss später legen als bisher (" : "An extension must move the close later than it is ("}
+          .append(when)
+          .append(").");
     case why::close_passed:
       return de ? "Der Schluss muss in der Zukunft liegen." : "The close must be in the future.";
     case why::not_allowed: break;

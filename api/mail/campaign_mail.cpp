@@ -62,7 +62,7 @@ std::string swiss_time(const std::string& stored) {
   const auto time = hh_mm_ss{local - floor<days>(local)};
   std::array<char, 32> text{};
   std::snprintf(text.data(), text.size(), ", %02d:%02d Uhr", static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()));
-  return day_text(local) + text.data();
+  return day_text(local).append(text.data());
 }
 
 store::mail_words campaign_mail(const store::announcement& a, const std::string& public_url) {
@@ -72,7 +72,7 @@ store::mail_words campaign_mail(const store::announcement& a, const std::string&
   store::mail_words words;
   std::string body = greeting(a);
   if (a.kind == "opened") {
-    words.subject = "Bedarfserhebung " + title + ": bitte bis " + closes.substr(0, 10) + " antworten";
+    words.subject.append("Bedarfserhebung ").append(title).append(": bitte bis ").append(closes.substr(0, 10)).append(" antworten");
     body.append("die Beschaffungskoordination führt die Bedarfserhebung ").append(title).append(" durch und lädt ")
         .append(a.organisation_name).append(" ein, den Bedarf zu melden.\n\n");
     if (!c.fields.description.empty()) body.append(c.fields.description).append("\n\n");
@@ -80,25 +80,25 @@ store::mail_words campaign_mail(const store::announcement& a, const std::string&
     body.append(c.fields.binding ? "Die Angaben werden verbindlich, sobald die gemeinsame Ausschreibung genehmigt ist.\n"
                                  : "Die Angaben sind unverbindlich.\n");
   } else if (a.kind == "reminder") {
-    words.subject = "Erinnerung: Bedarfserhebung " + title + " schliesst am " + closes.substr(0, 10);
+    words.subject.append("Erinnerung: Bedarfserhebung ").append(title).append(" schliesst am ").append(closes.substr(0, 10));
     body.append("von ").append(a.organisation_name).append(" ist zur Bedarfserhebung ").append(title)
         .append(" noch keine Antwort eingegangen. Die Erhebung schliesst am ").append(closes).append(".\n\n");
     body.append("Bitte melden Sie Ihren Bedarf – oder dass Sie keinen haben. Wer nicht antwortet, nimmt an der gemeinsamen "
                 "Ausschreibung nicht teil.\n");
   } else if (a.kind == "extended") {
-    words.subject = "Verlängert: Bedarfserhebung " + title + " neu bis " + closes.substr(0, 10);
+    words.subject.append("Verlängert: Bedarfserhebung ").append(title).append(" neu bis ").append(closes.substr(0, 10));
     body.append("die Frist der Bedarfserhebung ").append(title).append(" wurde verlängert");
     if (a.previous_close) body.append(", vom ").append(swiss_time(*a.previous_close));
     body.append(" auf den ").append(closes).append(".\n\nVon ").append(a.organisation_name)
         .append(" ist noch keine Antwort eingegangen; bitte melden Sie Ihren Bedarf – oder dass Sie keinen haben.\n");
   } else if (a.kind == "closed") {
-    words.subject = "Abgeschlossen: Bedarfserhebung " + title;
+    words.subject.append("Abgeschlossen: Bedarfserhebung ").append(title);
     body.append("die Bedarfserhebung ").append(title).append(" ist am ").append(swiss_time(c.closed_at.value_or(c.fields.closes_at)))
         .append(" abgeschlossen worden. Von ").append(a.organisation_name).append(" ist keine Antwort eingegangen; ")
         .append(a.organisation_name).append(" nimmt an dieser gemeinsamen Ausschreibung deshalb nicht teil.\n\n")
         .append("Fragen beantwortet die Beschaffungskoordination.\n");
   } else {
-    words.subject = "Abgesagt: Bedarfserhebung " + title;
+    words.subject.append("Abgesagt: Bedarfserhebung ").append(title);
     body.append("die Bedarfserhebung ").append(title).append(" wurde abgesagt. Bereits gemeldeter Bedarf wird dafür nicht verwendet.\n");
   }
   body.append(closing(a, public_url));

@@ -37,9 +37,9 @@ send_outcome send_mail(const smtp_settings& settings, const std::string& recipie
   const std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl{curl_easy_init(), &curl_easy_cleanup};
   if (!curl) return {false, false, "libcurl could not start"};
   const std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> recipients{
-      curl_slist_append(nullptr, ("<" + recipient + ">").c_str()), &curl_slist_free_all};
+      curl_slist_append(nullptr, std::string{"<"}.append(recipient).append(">").c_str()), &curl_slist_free_all};
   upload body{&message, 0};
-  const std::string from = "<" + settings.from + ">";
+  const std::string from = std::string{"<"}.append(settings.from).append(">");
   const long timeout = static_cast<long>(settings.timeout.count());
   CURL* c = curl.get();
   curl_easy_setopt(c, CURLOPT_URL, settings.url.c_str());

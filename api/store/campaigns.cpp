@@ -60,7 +60,7 @@ struct text_row {
 };
 
 std::optional<campaign_record> load(soci::session& session, long long id) {
-  auto rows = select_rows<campaign_row>(session, std::string{"SELECT "} + campaign_columns + " FROM campaigns c WHERE c.id = :id",
+  auto rows = select_rows<campaign_row>(session, std::string{"SELECT "}.append(campaign_columns).append(" FROM campaigns c WHERE c.id = :id"),
                                         [&](auto& s) { s, soci::use(id, "id"); });
   if (rows.empty()) return std::nullopt;
   auto record = rows.front();
@@ -179,7 +179,7 @@ int announce(soci::session& session, const campaign_record& c, const std::string
   for (const auto& r : recipients(session, c.id, everyone)) {
     announcement a{kind, &c, r.name, r.email, r.organisation_name, previous_close};
     const auto text = words(a);
-    queue_mail(session, {"campaign_" + kind, c.id, r.person, r.organisation, r.name, r.email, text.subject, text.body});
+    queue_mail(session, {std::string{"campaign_"}.append(kind), c.id, r.person, r.organisation, r.name, r.email, text.subject, text.body});
     ++queued;
   }
   boost::json::object details{{"campaign", c.id}, {"title", c.fields.title}, {"state", campaign::to_string(c.state)},
@@ -187,11 +187,11 @@ int announce(soci::session& session, const campaign_record& c, const std::string
   if (previous_close) details["previous_close"] = *previous_close;
   const auto text = catalog::json_text(details);
   for (const auto& organisation : everyone ? all_buyers(session, c.id) : unanswered_buyers(session, c.id)) {
-    append_event(session, {organisation, "campaign_" + kind, 0, text});
+    append_event(session, {organisation, std::string{"campaign_"}.append(kind), 0, text});
   }
   auto with_count = details;
   with_count["mails"] = queued;
-  append_event(session, {std::nullopt, "campaign_" + kind, 0, catalog::json_text(with_count)});
+  append_event(session, {std::nullopt, std::string{"campaign_"}.append(kind), 0, catalog::json_text(with_count)});
   return queued;
 }
 

@@ -89,7 +89,7 @@ class campaign_refused : public error {
     std::string contact_name, contact_email;
   };
   explicit campaign_refused(details facts)
-      : error("refused on campaign " + std::to_string(facts.campaign)), details_(std::move(facts)) {}
+      : error(std::string{"refused on campaign "}.append(std::to_string(facts.campaign))), details_(std::move(facts)) {}
   const details& facts() const { return details_; }
 
  private:

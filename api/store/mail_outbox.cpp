@@ -38,7 +38,8 @@ struct outbox_row {
 long long queue_mail(soci::session& session, const mail_message& m) {
   const std::string now = utc_timestamp_now();
   // Unique and fixed from the start, so that a receiver can tell a repeated message by it.
-  const std::string message_id = "<" + random_hex(16) + "@jointbuy.outbox>";
+  std::string message_id = "<";
+  message_id.append(random_hex(16)).append("@jointbuy.outbox>");
   const long long campaign = m.campaign.value_or(0);
   const std::string person = m.person.value_or(""), organisation = m.organisation.value_or("");
   soci::indicator campaign_null = m.campaign ? soci::i_ok : soci::i_null, person_null = m.person ? soci::i_ok : soci::i_null,
@@ -62,9 +63,9 @@ std::vector<outbox_entry> claim_due_mail(database& db, std::chrono::system_clock
     const std::string until = utc_timestamp(now + lease);
     const auto due = select_rows<outbox_row>(
         session,
-        std::string{"SELECT "} + outbox_columns +
+        std::string{"SELECT "}.append(outbox_columns).append(
             " FROM mail_outbox WHERE (state = 'pending' AND next_attempt_at <= :now) OR (state = 'sending' AND claimed_until < :now2) "
-            "ORDER BY id LIMIT :limit",
+            "ORDER BY id LIMIT :limit"),
         [&](auto& s) { s, soci::use(at, "now"), soci::use(at, "now2"), soci::use(limit, "limit"); });
     std::vector<outbox_entry> claimed;
     for (auto entry : due) {
@@ -107,8 +108,8 @@ std::vector<outbox_entry> list_mail(database& db, std::optional<long long> campa
   return db.with_session([&](soci::session& session) {
     const long long wanted = campaign.value_or(0);
     return select_rows<outbox_row>(session,
-                                   std::string{"SELECT "} + outbox_columns +
-                                       " FROM mail_outbox WHERE (:any = 0 OR campaign_id = :campaign) ORDER BY id DESC LIMIT :limit",
+                                   std::string{"SELECT "}.append(outbox_columns).append(
+                                       " FROM mail_outbox WHERE (:any = 0 OR campaign_id = :campaign) ORDER BY id DESC LIMIT :limit"),
                                    [&](auto& s) { s, soci::use(wanted, "any"), soci::use(wanted, "campaign"), soci::use(limit, "limit"); });
   });
 }
