@@ -29,6 +29,17 @@ std::string action_name(campaign::action value, engine::language lang) {
   return std::string{campaign::to_string(value)};
 }
 
+std::string answer_state_name(campaign::answer_state value, engine::language lang) {
+  const bool de = lang == engine::language::de;
+  switch (value) {
+    case campaign::answer_state::invited: return de ? "eingeladen, noch keine Antwort" : "invited, no answer yet";
+    case campaign::answer_state::answered: return de ? "Bedarf gemeldet" : "needs declared";
+    case campaign::answer_state::no_need: return de ? "kein Bedarf" : "no need";
+    case campaign::answer_state::no_response: return de ? "keine Antwort" : "no response";
+  }
+  return std::string{campaign::to_string(value)};
+}
+
 std::string describe(const store::campaign_refused::details& r, engine::language lang) {
   const bool de = lang == engine::language::de;
   std::string text;

@@ -15,6 +15,9 @@ std::string describe(const store::campaign_refused::details& refusal, engine::la
 /// The state's name for people: "offen" / "open".
 std::string state_name(campaign::state value, engine::language lang);
 
+/// The state of a buyer's answer for people: "kein Bedarf" / "no need".
+std::string answer_state_name(campaign::answer_state value, engine::language lang);
+
 /// The action's name for people: "eröffnen" / "open".
 std::string action_name(campaign::action value, engine::language lang);
 

@@ -6,8 +6,7 @@
 
 namespace jointbuy::mail {
 
-/// Where mail goes: "smtp://host:port" (or smtps://, or with STARTTLS required by smtp+starttls
-/// not offered: libcurl's CURLUSESSL_TRY upgrades when the server offers it).
+/// Where mail goes: "smtp://host:port" (STARTTLS when the server offers it) or "smtps://host:port".
 struct smtp_settings {
   std::string url;
   /// The envelope sender (MAIL FROM).

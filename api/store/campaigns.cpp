@@ -303,6 +303,16 @@ std::optional<campaign_record> find_campaign(database& db, long long id) {
   return db.with_session([&](soci::session& session) { return load(session, id); });
 }
 
+bool invited_to(database& db, long long id, const std::string& organisation) {
+  return db.with_session([&](soci::session& session) {
+    long long found = 0;
+    session << "SELECT COUNT(*) FROM campaigns c JOIN campaign_buyers b ON b.campaign_id = c.id AND b.organisation_id = :organisation "
+               "WHERE c.id = :id AND c.opened_at IS NOT NULL",
+        soci::use(organisation, "organisation"), soci::use(id, "id"), soci::into(found);
+    return found > 0;
+  });
+}
+
 std::vector<campaign_record> list_campaigns(database& db, const std::optional<std::string>& organisation) {
   return db.with_session([&](soci::session& session) {
     std::vector<long long> ids;

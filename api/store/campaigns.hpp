@@ -95,6 +95,9 @@ campaign_record create_campaign(database& db, const campaign_request& request, c
 /// The campaign `id`, if there is one.
 std::optional<campaign_record> find_campaign(database& db, long long id);
 
+/// Whether `organisation` is invited to campaign `id` and it has opened: whether it may see it.
+bool invited_to(database& db, long long id, const std::string& organisation);
+
 /// Every campaign, newest first; for `organisation`, only those it is invited to and that opened.
 std::vector<campaign_record> list_campaigns(database& db, const std::optional<std::string>& organisation);
 

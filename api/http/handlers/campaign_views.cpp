@@ -21,17 +21,6 @@ std::string item_name(const campaign_context& context, const std::string& id) {
 
 }  // namespace
 
-std::string answer_state_name(campaign::answer_state value, engine::language lang) {
-  const bool de = lang == engine::language::de;
-  switch (value) {
-    case campaign::answer_state::invited: return de ? "eingeladen, noch keine Antwort" : "invited, no answer yet";
-    case campaign::answer_state::answered: return de ? "Bedarf gemeldet" : "needs declared";
-    case campaign::answer_state::no_need: return de ? "kein Bedarf" : "no need";
-    case campaign::answer_state::no_response: return de ? "keine Antwort" : "no response";
-  }
-  return std::string{campaign::to_string(value)};
-}
-
 boost::json::object campaign_view(const store::campaign_record& c, const campaign_context& context) {
   boost::json::array items, reminders, actions;
   for (const auto& id : c.fields.items) items.push_back({{"id", id}, {"name", item_name(context, id)}});

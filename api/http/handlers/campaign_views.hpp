@@ -41,7 +41,4 @@ boost::json::object progress_view(const store::campaign_record& c, const std::ve
 /// One queued message, for the coordinator's list.
 boost::json::object mail_view(const store::outbox_entry& entry);
 
-/// The state of an answer in words: "eingeladen" / "invited".
-std::string answer_state_name(campaign::answer_state value, engine::language lang);
-
 }  // namespace jointbuy::http

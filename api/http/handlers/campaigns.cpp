@@ -1,6 +1,7 @@
 #include <boost/json.hpp>
 
 #include "api/http/downloads.hpp"
+#include "api/http/campaign_words.hpp"
 #include "api/http/handlers/campaign_views.hpp"
 #include "api/http/handlers/routes.hpp"
 #include "api/http/json_body.hpp"
@@ -27,7 +28,7 @@ std::string text_field(const boost::json::object& o, const char* name) {
 
 // A request's campaign fields over `base` (a PATCH's: the stored ones), checked against the
 // catalogue, the organisations and the calendar.
-store::campaign_request read_campaign(const request_context& ctx, store::database& db, const boost::json::object& o,
+store::campaign_request read_campaign(store::database& db, const boost::json::object& o,
                                       store::campaign_request base) {
   std::vector<field_error> errors;
   if (o.contains("title")) base.title = text_field(o, "title");
@@ -85,7 +86,6 @@ store::campaign_request read_campaign(const request_context& ctx, store::databas
     errors.push_back({"closes", "must be after opens", 0, "muss nach dem Beginn liegen"});
   }
   if (!errors.empty()) throw unprocessable(std::move(errors));
-  (void)ctx;
   return base;
 }
 
@@ -101,11 +101,8 @@ store::campaign_record visible_campaign(const request_context& ctx, store::datab
   const auto id = campaign_id(ctx);
   auto c = store::find_campaign(db, id);
   if (!c) throw store::not_found({store::record::campaign, ctx.param("id")});
-  if (ctx.is_municipality()) {
-    const auto mine = store::list_campaigns(db, ctx.who().organisation);
-    if (std::none_of(mine.begin(), mine.end(), [&](const auto& m) { return m.id == id; })) {
-      throw store::not_found({store::record::campaign, ctx.param("id")});
-    }
+  if (ctx.is_municipality() && !store::invited_to(db, id, *ctx.who().organisation)) {
+    throw store::not_found({store::record::campaign, ctx.param("id")});
   }
   return *c;
 }
@@ -216,10 +213,8 @@ std::string progress_csv(const store::campaign_record& c, const std::vector<stor
   };
   line(headers);
   for (const auto& b : buyers) {
-    const auto value = engine::chf_from_rappen(b.value);
     std::string amount = std::to_string(b.value / 100);
     amount.append(".").append(b.value % 100 < 10 ? "0" : "").append(std::to_string(b.value % 100));
-    (void)value;
     line({std::to_string(c.id), b.organisation, b.organisation_name,
           de ? answer_state_name(b.state, engine::language::de) : std::string{campaign::to_string(b.state)}, std::to_string(b.quantity), amount,
           b.reason, b.answered_at.value_or(""), b.answered_by ? names.person(*b.answered_by) : ""});
@@ -234,7 +229,7 @@ void add_campaign_routes(router& routes, store::database& db, const catalog::ref
     require_role(ctx, {store::role::coordinator});
     const auto body = parse_json_body(ctx.req);
     require_schema("campaign", body, preferred_language(ctx.req));
-    auto request = read_campaign(ctx, db, body.as_object(), {});
+    auto request = read_campaign(db, body.as_object(), {});
     if (request.closes_at <= store::utc_timestamp_now()) throw unprocessable({{"closes", "must be in the future", 0, "muss in der Zukunft liegen"}});
     const auto c = store::create_campaign(db, request, settings.canton, ctx.who().actor);
     auto res = campaign_response(ctx, db, c, status::created);
@@ -277,7 +272,7 @@ void add_campaign_routes(router& routes, store::database& db, const catalog::ref
         }
       }
     }
-    const auto changes = read_campaign(ctx, db, o, current.fields);
+    const auto changes = read_campaign(db, o, current.fields);
     const auto c = store::edit_campaign(db, current.id, changes, if_match_version(ctx.req), ctx.who().actor, settings.words);
     return campaign_response(ctx, db, c, status::ok);
   });
