@@ -98,11 +98,12 @@ engine::reason reason_from_storage(const boost::json::value& stored) {
   return r;
 }
 
-boost::json::value bundling_result_json(const engine::bundling_result& result, engine::language lang) {
+boost::json::value bundling_result_json(const engine::bundling_result& result, engine::language lang,
+                                         const engine::reason_names& names) {
   boost::json::array bundles;
-  for (const auto& b : result.bundles) bundles.push_back(bundle_json(b, lang));
+  for (const auto& b : result.bundles) bundles.push_back(bundle_json(b, lang, names));
   boost::json::array flags;
-  for (const auto& f : result.flags) flags.push_back(flag_json(f, lang));
+  for (const auto& f : result.flags) flags.push_back(flag_json(f, lang, names));
   return {{"bundles", std::move(bundles)}, {"flags", std::move(flags)}, {"summary", summary_json(result.summary)}};
 }
 

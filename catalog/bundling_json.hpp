@@ -34,6 +34,7 @@ boost::json::object summary_json(const engine::bundling_summary& summary);
 
 /// The result as JSON: {"bundles": [...], "flags": [...], "summary": {...}}, money in CHF, reasons
 /// as {"code", "message"} in `lang`, flags with their figures in "details".
-boost::json::value bundling_result_json(const engine::bundling_result& result, engine::language lang);
+boost::json::value bundling_result_json(const engine::bundling_result& result, engine::language lang,
+                                         const engine::reason_names& names = {});
 
 }  // namespace jointbuy::catalog

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "engine/contract_value.hpp"
+#include "engine/hardware_route.hpp"
 
 namespace jointbuy::engine {
 
@@ -31,24 +32,17 @@ struct priced {
 };
 
 const discount_tiers& tiers_of(const item_terms& terms, const cost_model& costs) {
-  static const discount_tiers none;
-  if (terms.tiers) return *terms.tiers;
-  const auto found = costs.default_tiers.find(terms.category);
-  return found == costs.default_tiers.end() ? none : found->second;
+  return tiers_for(terms.tiers, terms.category, costs);
 }
 
-// What one buyer pays alone: its value less its own volume discount, plus its own procedure.
 rappen standalone_cost(rappen value, std::int64_t quantity, const discount_tiers& tiers, const procedure_ruling& own,
                        const cost_model& costs) {
-  return discounted(value, discount_basis_points(tiers, quantity)) + procedure_overhead(costs, own.required, own.international);
+  return engine::standalone_cost(value, quantity, tiers, own.required, own.international, costs);
 }
 
-// What the group pays together: the total less the group's discount, plus the group's procedure
-// and the coordination of every buyer.
 rappen joint_cost(rappen value, std::int64_t quantity, int buyers, const discount_tiers& tiers,
                   const procedure_ruling& ruling, const cost_model& costs) {
-  return discounted(value, discount_basis_points(tiers, quantity)) +
-         procedure_overhead(costs, ruling.required, ruling.international) + costs.coordination_per_buyer * buyers;
+  return engine::joint_cost(value, quantity, buyers, tiers, ruling.required, ruling.international, costs);
 }
 
 bool stricter(procedure a, bool a_international, procedure b, bool b_international) {
@@ -78,6 +72,7 @@ class run {
     group_and_evaluate();
     flag_splitting_risks();
     suggest_window_shifts();
+    route_to_agreements();
     finish();
     return std::move(result_);
   }
@@ -425,6 +420,18 @@ class run {
     }
   }
 
+  // DOMAIN.md §4.8, on the purchases bought individually.
+  void route_to_agreements() {
+    std::vector<individual_purchase> purchases;
+    purchases.reserve(individual_.size());
+    for (const auto& p : individual_) {
+      const auto& priced = *p.source;
+      purchases.push_back({priced.source, priced.terms, priced.value, priced.key_rank, priced.buyer_rank,
+                           result_.bundles[p.bundle_index].award_to});
+    }
+    route_hardware(input_, purchases, result_.flags);
+  }
+
   void finish() {
     // Bundles come out in (key, date) order already: keys are grouped in order and each key's tender
     // dates rise. Flags come from several passes and are ordered here.
@@ -466,12 +473,12 @@ class run {
   std::vector<priced> priced_;
   bundling_result result_;
   // Bought individually: the bundle, the member in it, and the intent it stands for.
-  struct individual_purchase {
+  struct individual_member {
     std::size_t bundle_index;
     std::size_t member_index;
     const priced* source;
   };
-  std::vector<individual_purchase> individual_;
+  std::vector<individual_member> individual_;
   // The joint tenders of each compatibility key, by key rank.
   std::vector<std::vector<tender_totals>> joint_by_key_;
   // Scratch for evaluate(): one buyer's value in the tender being evaluated.
@@ -507,6 +514,27 @@ void check_preconditions(const bundling_input& input) {
   std::sort(ids.begin(), ids.end());
   if (const auto twice = std::adjacent_find(ids.begin(), ids.end()); twice != ids.end()) {
     throw invalid_input(invalid_input::rule::duplicate_id, *twice, "intent " + std::to_string(*twice) + ": the id is given more than once");
+  }
+  std::vector<std::int64_t> agreements;
+  for (const auto& a : input.agreements) {
+    std::string broken;
+    if (a.valid_to < a.valid_from) broken = "its validity ends before it begins";
+    if (a.ceiling < 0 || a.consumed < 0 || a.consumed_quantity < 0 || (a.ceiling_quantity && *a.ceiling_quantity < 0)) {
+      broken = "its ceiling or consumption is negative";
+    }
+    for (const auto& p : a.prices) {
+      if (p.unit_price < 0) broken = "a price is negative";
+    }
+    if (!broken.empty()) {
+      std::string message = "agreement ";
+      message.append(std::to_string(a.id)).append(": ").append(broken);
+      throw invalid_input(invalid_input::rule::invalid_agreement, a.id, message);
+    }
+    agreements.push_back(a.id);
+  }
+  std::sort(agreements.begin(), agreements.end());
+  if (const auto twice = std::adjacent_find(agreements.begin(), agreements.end()); twice != agreements.end()) {
+    throw invalid_input(invalid_input::rule::invalid_agreement, *twice, "agreement " + std::to_string(*twice) + ": the id is given more than once");
   }
 }
 

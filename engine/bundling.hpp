@@ -17,6 +17,7 @@
 
 #include "engine/cost_model.hpp"
 #include "engine/date.hpp"
+#include "engine/framework_agreements.hpp"
 #include "engine/money.hpp"
 #include "engine/procurement.hpp"
 #include "engine/static_name.hpp"
@@ -56,6 +57,8 @@ struct bundling_input {
   std::map<std::string, item_terms> items;
   threshold_table thresholds;
   cost_model costs;
+  /// The framework agreements that individual purchases may call off from (DOMAIN.md §4.8).
+  std::vector<framework_agreement> agreements;
 };
 
 /// Named figures of a reason, kept sorted by name: a small vector rather than a tree, because a run
@@ -205,7 +208,18 @@ struct bundling_result {
 class invalid_input : public std::invalid_argument {
  public:
   /// Which precondition.
-  enum class rule { window_reversed, duplicate_id, unknown_item, no_intents, mixed_keys, outside_window, unpriceable };
+  enum class rule {
+    window_reversed,
+    duplicate_id,
+    unknown_item,
+    no_intents,
+    mixed_keys,
+    outside_window,
+    unpriceable,
+    /// An agreement's validity ends before it begins, its id is given twice, or a figure is negative;
+    /// intent() is then the agreement's id.
+    invalid_agreement
+  };
 
   invalid_input(rule broken, std::int64_t intent, const std::string& message)
       : std::invalid_argument(message), broken_(broken), intent_(intent) {}
@@ -219,7 +233,8 @@ class invalid_input : public std::invalid_argument {
 
 /// Runs the engine. Preconditions, checked first (std::invalid_argument as invalid_input when one
 /// is broken, never undefined behaviour): every intent's window has earliest <= latest, intent ids
-/// are unique, every intent's item is in `input.items`. Intents whose values exceed the limits are
+/// are unique, every intent's item is in `input.items`; every agreement's validity has
+/// valid_from <= valid_to, agreement ids are unique, no price, ceiling or consumption is negative. Intents whose values exceed the limits are
 /// not grouped and get an UNPRICEABLE flag. Deterministic whatever the order of `input.intents`.
 bundling_result run_bundling(const bundling_input& input);
 
@@ -255,6 +270,8 @@ std::optional<rappen> intent_value(const intent& i, const item_terms& terms);
 struct reason_names {
   std::function<std::string(const std::string& organisation)> organisation;
   std::function<std::string(const std::string& actor)> person;
+  /// A framework agreement by its id ("Notebooks (eOperations) (3)").
+  std::function<std::string(const std::string& agreement)> agreement;
 };
 
 /// The sentence for `r`, with its figures, in `lang`, naming organisations and people by `names`.
@@ -274,9 +291,17 @@ inline constexpr static_name unpriceable = "UNPRICEABLE";
 /// A person changed the tender after the engine proposed it; texts: change (decline, move_out,
 /// merge, review), subject, by; amounts: value_before, savings_before.
 inline constexpr static_name reevaluated = "REEVALUATED";
+/// DOMAIN.md §4.8: an agreement covers the purchase and has room for it.
+inline constexpr static_name call_off_available = "CALL_OFF_AVAILABLE";
+/// DOMAIN.md §4.8: the cheapest covering agreement has no room left for the purchase.
+inline constexpr static_name call_off_ceiling_exceeded = "CALL_OFF_CEILING_EXCEEDED";
+/// DOMAIN.md §4.8: purchases of one key over a horizon of 1'461 days for which an agreement would pay.
+inline constexpr static_name agreement_opportunity = "FRAMEWORK_AGREEMENT_OPPORTUNITY";
 /// The codes a flag can have: an individual purchase's reasons and the run's warnings.
-inline constexpr static_name of_flags[] = {single_buyer,   not_worth,    hardware_too_small, splitting_risk,
-                                           window_shift,   no_thresholds, unpriceable};
+inline constexpr static_name of_flags[] = {single_buyer,      not_worth,          hardware_too_small,
+                                           splitting_risk,    window_shift,       no_thresholds,
+                                           unpriceable,       call_off_available, call_off_ceiling_exceeded,
+                                           agreement_opportunity};
 }  // namespace codes
 
 }  // namespace jointbuy::engine

@@ -25,4 +25,22 @@ rappen procedure_overhead(const cost_model& model, procedure required, bool inte
   return 0;
 }
 
+const discount_tiers& tiers_for(const std::optional<discount_tiers>& own, category of, const cost_model& model) {
+  static const discount_tiers none;
+  if (own) return *own;
+  const auto found = model.default_tiers.find(of);
+  return found == model.default_tiers.end() ? none : found->second;
+}
+
+rappen standalone_cost(rappen value, std::int64_t quantity, const discount_tiers& tiers, procedure own, bool own_international,
+                       const cost_model& model) {
+  return discounted(value, discount_basis_points(tiers, quantity)) + procedure_overhead(model, own, own_international);
+}
+
+rappen joint_cost(rappen value, std::int64_t quantity, int buyers, const discount_tiers& tiers, procedure required,
+                  bool international, const cost_model& model) {
+  return discounted(value, discount_basis_points(tiers, quantity)) + procedure_overhead(model, required, international) +
+         model.coordination_per_buyer * buyers;
+}
+
 }  // namespace jointbuy::engine

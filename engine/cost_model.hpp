@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "engine/money.hpp"
@@ -40,5 +41,18 @@ rappen discounted(rappen value, int basis_points);
 
 /// What one procedure costs the authority.
 rappen procedure_overhead(const cost_model& model, procedure required, bool international);
+
+/// The tiers that apply to an item: its own when it has them (`own`), else its category's default.
+const discount_tiers& tiers_for(const std::optional<discount_tiers>& own, category of, const cost_model& model);
+
+/// DOMAIN.md §4.4: what one buyer pays alone — its value less the discount of its own quantity,
+/// plus the overhead of the procedure its own value requires.
+rappen standalone_cost(rappen value, std::int64_t quantity, const discount_tiers& tiers, procedure own, bool own_international,
+                       const cost_model& model);
+
+/// DOMAIN.md §4.4: what a group pays together — its value less the discount of its quantity, plus
+/// the overhead of its procedure and the coordination of every buyer.
+rappen joint_cost(rappen value, std::int64_t quantity, int buyers, const discount_tiers& tiers, procedure required,
+                  bool international, const cost_model& model);
 
 }  // namespace jointbuy::engine

@@ -16,6 +16,11 @@ std::string text(const reason& r, const char* name) {
 
 std::string chf(const reason& r, const char* name) { return "CHF " + format_chf_grouped(amount(r, name)); }
 
+std::string chf_abs(const reason& r, const char* name) {
+  const auto value = amount(r, name);
+  return "CHF " + format_chf_grouped(value < 0 ? -value : value);
+}
+
 // "11'904": a count as Swiss readers group it (built by appending: GCC 12 warns on insert, -Wrestrict).
 std::string count(const reason& r, const char* name) {
   const auto value = amount(r, name);
@@ -127,6 +132,46 @@ std::string describe(const reason& r, language lang, const reason_names& names) 
   if (code == codes::unpriceable) {
     return de ? "Der Wert dieser Beschaffung von " + text(r, "item") + " übersteigt CHF 10 Milliarden: nicht gruppiert."
               : "The value of this purchase of " + text(r, "item") + " exceeds CHF 10 billion: not grouped.";
+  }
+  if (code == codes::call_off_available) {
+    const auto agreement = named(names.agreement, text(r, "agreement"));
+    const bool cheaper = amount(r, "saving") >= 0;
+    return de ? "Abruf aus dem Rahmenvertrag " + agreement + " ab " + date_text(text(r, "call_off_date"), lang) + " möglich: " +
+                    count(r, "quantity") + " Einheiten zu " + chf(r, "price") + " kosten " + chf(r, "call_off_value") +
+                    ", einzeln beschafft (mit Verfahrensaufwand) " + chf(r, "standalone") + (cheaper ? "; Einsparung " : "; Mehrkosten ") +
+                    chf_abs(r, "saving") + ". Danach bleiben vom Höchstbetrag " + chf(r, "remaining_after") + "."
+              : "A call-off from framework agreement " + agreement + " is possible from " + text(r, "call_off_date") + ": " +
+                    count(r, "quantity") + " units at " + chf(r, "price") + " cost " + chf(r, "call_off_value") +
+                    ", bought alone (with the procedure's cost) " + chf(r, "standalone") + (cheaper ? "; saving " : "; extra cost ") +
+                    chf_abs(r, "saving") + ". Afterwards " + chf(r, "remaining_after") + " of the ceiling remain.";
+  }
+  if (code == codes::call_off_ceiling_exceeded) {
+    const auto agreement = named(names.agreement, text(r, "agreement"));
+    const bool by_quantity = r.amounts.count("remaining_quantity") > 0 && amount(r, "remaining_quantity") < amount(r, "quantity") &&
+                             amount(r, "call_off_value") <= amount(r, "remaining");
+    if (by_quantity) {
+      return de ? "Der Rahmenvertrag " + agreement + " deckt diese Beschaffung, es bleiben aber nur " + count(r, "remaining_quantity") +
+                      " von " + count(r, "quantity") + " benötigten Einheiten: kein Abruf möglich."
+                : "Framework agreement " + agreement + " covers this purchase, but only " + count(r, "remaining_quantity") + " of the " +
+                      count(r, "quantity") + " units needed remain: no call-off possible.";
+    }
+    return de ? "Der Rahmenvertrag " + agreement + " deckt diese Beschaffung, vom Höchstbetrag bleiben aber nur " + chf(r, "remaining") +
+                    " für einen Abruf von " + chf(r, "call_off_value") + ": kein Abruf möglich."
+              : "Framework agreement " + agreement + " covers this purchase, but only " + chf(r, "remaining") +
+                    " of its ceiling remain for a call-off of " + chf(r, "call_off_value") + ": no call-off possible.";
+  }
+  if (code == codes::agreement_opportunity) {
+    const auto international = amount(r, "international") == 1;
+    return de ? std::to_string(amount(r, "buyers")) + " Auftraggeberinnen benötigen " + text(r, "key") + " zwischen " +
+                    date_text(text(r, "first"), lang) + " und " + date_text(text(r, "last"), lang) + " (" + count(r, "quantity") +
+                    " Einheiten, " + chf(r, "value") + ") ohne gemeinsamen Vergabetermin: ein Rahmenvertrag (" +
+                    procedure_text(text(r, "procedure"), lang) + (international ? ", international" : "") +
+                    ") spart geschätzt " + chf(r, "savings") + costs_part(r, lang) + "; jede ruft ab, wenn ihr Bedarf kommt."
+              : std::to_string(amount(r, "buyers")) + " buyers need " + text(r, "key") + " between " + text(r, "first") + " and " +
+                    text(r, "last") + " (" + count(r, "quantity") + " units, " + chf(r, "value") +
+                    ") with no common award date: a framework agreement (" + procedure_text(text(r, "procedure"), lang) +
+                    (international ? ", international" : "") + ") would save an estimated " + chf(r, "savings") +
+                    costs_part(r, lang) + "; each calls off when its need comes.";
   }
   if (code == codes::reevaluated) {
     const auto change = text(r, "change");

@@ -25,7 +25,7 @@ struct need {
   int window_months;   // each window's length
 };
 
-constexpr std::array<need, 17> needs{{
+constexpr std::array<need, 18> needs{{
     // Software that many need at once: joint tenders.
     {"school-administration-software", 22, 0, 150, 2400, 1, 2, 6},
     {"learning-platform-school", 10, 5, 200, 1800, 2, 3, 5},
@@ -46,6 +46,10 @@ constexpr std::array<need, 17> needs{{
     // School devices: bigger, overlapping; together worth a public tender.
     {"tablet-school", 6, 4, 120, 420, 5, 1, 4},
     {"projector-classroom", 4, 10, 4, 18, 6, 3, 2},
+    // Smartphones for the administrations: 30 buyers, each in its own month: no common award
+    // date and too small per month for a public tender, but over the years a framework agreement
+    // would pay (FRAMEWORK_AGREEMENT_OPPORTUNITY).
+    {"smartphone-admin", 30, 0, 17, 17, 1, 12, 1},
 }};
 
 // A small deterministic generator (the same numbers on every platform and run).

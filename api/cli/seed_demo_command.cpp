@@ -2,7 +2,9 @@
 
 #include "api/cli/commands.hpp"
 #include "api/cli/configuration.hpp"
+#include "api/cli/demo_agreements.hpp"
 #include "api/cli/demo_intents.hpp"
+#include "api/store/framework_agreements.hpp"
 #include "api/mail/campaign_mail.hpp"
 #include "api/store/campaigns.hpp"
 #include "api/store/intents.hpp"
@@ -61,6 +63,21 @@ void seed_intents(store::database& db) {
     }
   }
   std::cout << "demo intents for " << year << ": " << added << " added, " << kept << " kept\n";
+}
+
+// The demo's framework agreement, once: kept when one of its title exists.
+void seed_agreement(store::database& db) {
+  const int year = static_cast<int>(std::chrono::year_month_day{engine::today_utc()}.year()) + 1;
+  auto demo = demo_agreement(year);
+  for (const auto& a : store::all_agreements(db)) {
+    if (a.title == demo.title) {
+      std::cout << "demo framework agreement: \"" << a.title << "\" (" << a.id << ") kept\n";
+      return;
+    }
+  }
+  demo.id = 0;
+  const auto stored = store::create_agreement(db, demo, "demo-coordinator");
+  std::cout << "demo framework agreement: \"" << stored.title << "\" (" << stored.id << ") added\n";
 }
 
 // One open needs survey for the whole canton, three weeks long, with some answers; Kriens (the demo
@@ -125,6 +142,7 @@ int run_seed_demo(const std::vector<std::string>& raw) {
     store::upsert_demo_person(*db, demo.person_id, person, store::hash_password(passwords.back()), demo.id, "cli:seed-demo");
   }
   seed_intents(*db);
+  seed_agreement(*db);
   seed_campaign(*db);
   std::cout << "demo people (passwords valid until the next seed-demo):\n";
   for (const auto& demo : demo_tokens) {

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "api/http/access_log.hpp"
+#include "api/http/agreement_words.hpp"
 #include "api/http/campaign_words.hpp"
 #include "api/http/refusal_words.hpp"
 #include "api/http/store_error_words.hpp"
@@ -31,6 +32,11 @@ problem& problem::with_more_errors(std::size_t count) {
 
 problem& problem::with_allowed(std::vector<std::string> actions) {
   allowed_ = std::move(actions);
+  return *this;
+}
+
+problem& problem::with_remaining(long long rappen, std::optional<long long> quantity) {
+  remaining_ = std::pair{rappen, quantity};
   return *this;
 }
 
@@ -65,6 +71,8 @@ const char* problem_title(const std::string& code, engine::language lang) {
       {"conflict", "The record exists already", "Den Eintrag gibt es schon"},
       {"withdrawn", "The record is withdrawn", "Der Eintrag ist zurückgezogen"},
       {"campaign-answer", "The intent is part of a campaign's answer", "Die Absicht gehört zur Antwort auf eine Bedarfserhebung"},
+      {"called-off", "The intent was bought by a call-off", "Die Absicht wurde aus einem Rahmenvertrag abgerufen"},
+      {"ceiling-exceeded", "The agreement's ceiling does not hold this call-off", "Der Höchstbetrag des Rahmenvertrags reicht für diesen Abruf nicht"},
       {"campaign-closed", "The needs survey takes no answers", "Die Bedarfserhebung nimmt keine Antworten an"},
       {"idempotency-key-reused", "The Idempotency-Key belongs to another request",
        "Der Idempotency-Key gehört zu einer anderen Anfrage"},
@@ -134,6 +142,10 @@ response problem_response(const problem& p, unsigned http_version, bool keep_ali
     }
     body["errors"] = std::move(errors);
     if (const auto more = p.errors().size() - listed + p.more_errors(); more > 0) body["more_errors"] = more;
+  }
+  if (p.remaining()) {
+    body["remaining_chf"] = engine::chf_from_rappen(p.remaining()->first);
+    body["remaining_quantity"] = p.remaining()->second ? boost::json::value(*p.remaining()->second) : nullptr;
   }
   if (p.allowed()) {
     boost::json::array allowed;
@@ -209,6 +221,7 @@ problem conflict_problem(const store::conflict& e) {
     case store::conflict::reason::idempotency_key_reused: code = "idempotency-key-reused"; break;
     case store::conflict::reason::withdrawn: code = "withdrawn"; break;
     case store::conflict::reason::campaign_answer: code = "campaign-answer"; break;
+    case store::conflict::reason::called_off: code = "called-off"; break;
     case store::conflict::reason::key_taken: break;
   }
   return problem(status::conflict, code, problem_title(code, engine::language::en), describe(e, engine::language::en))
@@ -237,6 +250,8 @@ response problem_response(std::exception_ptr error, unsigned http_version, bool 
                             http_version, keep_alive, lang);
   } catch (const store::refused& e) {
     return problem_response(refusal_problem(e.facts(), lang), http_version, keep_alive, lang);
+  } catch (const store::call_off_refused& e) {
+    return problem_response(call_off_problem(e.facts()), http_version, keep_alive, lang);
   } catch (const store::campaign_refused& e) {
     return problem_response(campaign_refusal_problem(e.facts()), http_version, keep_alive, lang);
   } catch (const store::stale_version& e) {

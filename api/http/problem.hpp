@@ -51,6 +51,9 @@ class problem : public std::exception {
   problem& with_german(std::string detail);
   const std::string& detail_de() const { return detail_de_; }
   const std::optional<std::vector<std::string>>& allowed() const { return allowed_; }
+  /// What is left of a framework agreement's ceiling (members "remaining_chf", "remaining_quantity").
+  problem& with_remaining(long long rappen, std::optional<long long> quantity);
+  const std::optional<std::pair<long long, std::optional<long long>>>& remaining() const { return remaining_; }
 
  private:
   status status_;
@@ -58,6 +61,7 @@ class problem : public std::exception {
   std::string title_;
   std::string detail_;
   std::vector<field_error> errors_;
+  std::optional<std::pair<long long, std::optional<long long>>> remaining_;
   std::size_t more_errors_ = 0;
   std::vector<std::pair<std::string, std::string>> headers_;
   std::optional<std::vector<std::string>> allowed_;

@@ -21,6 +21,7 @@ record_words words_of(store::record kind) {
     case store::record::token: return {"token", "das Token", "kein Token"};
     case store::record::person: return {"person", "die Person", "keine Person"};
     case store::record::campaign: return {"campaign", "die Bedarfserhebung", "keine Bedarfserhebung"};
+    case store::record::framework_agreement: return {"framework agreement", "der Rahmenvertrag", "keinen Rahmenvertrag"};
   }
   return {"record", "der Eintrag", "keinen Eintrag"};
 }
@@ -28,7 +29,8 @@ record_words words_of(store::record kind) {
 // "12" for numbered records, "'monitor-24'" for named ones.
 std::string shown_id(const store::record_ref& subject) {
   const bool numbered = subject.kind == store::record::intent || subject.kind == store::record::bundle ||
-                        subject.kind == store::record::bundling_run || subject.kind == store::record::campaign;
+                        subject.kind == store::record::bundling_run || subject.kind == store::record::campaign ||
+                        subject.kind == store::record::framework_agreement;
   if (numbered) return subject.id;
   std::string quoted{'\''};
   quoted.append(subject.id).append("'");
@@ -89,6 +91,13 @@ std::string describe(const store::conflict& conflict, engine::language lang) {
         return sentence_start(*conflict.subject(), de)
             .append(de ? " gehört zur Antwort auf eine Bedarfserhebung; sie ändert sich nur mit der Antwort (auf der Seite der Erhebung)."
                        : " is part of the answer to a needs survey; it changes with that answer only (on the survey's page).");
+      }
+      break;
+    case why::called_off:
+      if (conflict.subject()) {
+        return sentence_start(*conflict.subject(), de)
+            .append(de ? " wurde schon aus einem Rahmenvertrag abgerufen und kann nicht mehr geändert werden."
+                       : " was bought by a call-off from a framework agreement and cannot change any more.");
       }
       break;
     case why::key_taken:

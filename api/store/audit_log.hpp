@@ -24,7 +24,7 @@ struct audit_record {
 };
 
 /// The kinds of record the audit log holds (audit_record::entity).
-inline constexpr const char* audited_entities[] = {"intent", "bundle", "bundling_run", "catalog_item", "organisation", "token", "person", "sign_in", "campaign"};
+inline constexpr const char* audited_entities[] = {"intent", "bundle", "bundling_run", "catalog_item", "organisation", "token", "person", "sign_in", "campaign", "framework_agreement", "call_off"};
 
 /// A recorded change, with its sequence number and time, and what the log knows of who made it
 /// and whose record it was.

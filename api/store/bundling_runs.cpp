@@ -12,6 +12,7 @@
 #include "api/store/campaigns.hpp"
 #include "api/store/catalog_items.hpp"
 #include "api/store/events.hpp"
+#include "api/store/framework_agreements.hpp"
 #include "api/store/intents.hpp"
 #include "api/store/row_select.hpp"
 #include "api/store/timestamps.hpp"
@@ -59,11 +60,12 @@ struct run_row {
 run_record create_run(database& db, const catalog::reference_data& reference, const std::string& actor,
                       std::optional<long long> campaign) {
   const std::string started_at = utc_timestamp_now();
-  engine::bundling_input input{{}, {}, reference.thresholds, reference.costs};
+  engine::bundling_input input{{}, {}, reference.thresholds, reference.costs, {}};
   std::map<long long, int> versions;
   db.with_session([&](soci::session& session) {
     transaction snapshot{session, transaction::kind::snapshot_read};
     input.items = catalog::engine_terms(all_items(session));
+    for (const auto& a : all_agreements(session)) input.agreements.push_back(catalog::engine_agreement(a));
     for (const auto& record : campaign ? campaign_intents(session, *campaign) : submitted_intents(session)) {
       const auto& f = record.fields;
       versions[record.id] = record.version;

@@ -23,6 +23,14 @@ std::string display_names::person(const std::string& actor) const {
   return text;
 }
 
+std::string display_names::agreement(const std::string& id) const {
+  const auto found = agreements.find(id);
+  if (found == agreements.end()) return id;
+  std::string text = "«";
+  text.append(found->second).append("» (").append(id).append(")");
+  return text;
+}
+
 display_names read_display_names(database& db) {
   return db.with_session([&](soci::session& session) {
     display_names names;
@@ -48,6 +56,15 @@ display_names read_display_names(database& db) {
         "LEFT JOIN people p ON p.id = t.person_id UNION ALL SELECT id, name, organisation_id FROM people";
     for (auto& [id, actor] : select_rows<actor_row>(session, actors_sql, [](auto&) {})) {
       names.actors.emplace(std::move(id), std::move(actor));
+    }
+    struct agreement_row {
+      long long id = 0;
+      std::string title;
+      void into(soci::details::prepare_temp_type& s) { s, soci::into(id), soci::into(title); }
+      std::pair<std::string, std::string> value() const { return {std::to_string(id), title}; }
+    };
+    for (auto& [id, title] : select_rows<agreement_row>(session, "SELECT id, title FROM framework_agreements", [](auto&) {})) {
+      names.agreements.emplace(std::move(id), std::move(title));
     }
     return names;
   });

@@ -16,6 +16,7 @@ std::string_view to_string(record kind) {
     case record::token: return "token";
     case record::person: return "person";
     case record::campaign: return "campaign";
+    case record::framework_agreement: return "framework agreement";
   }
   return "record";
 }

@@ -16,9 +16,9 @@
 namespace jointbuy::store {
 
 /// The kinds of record the store keeps, as its errors name them.
-enum class record { intent, catalogue_item, organisation, bundle, bundling_run, token, person, campaign };
+enum class record { intent, catalogue_item, organisation, bundle, bundling_run, token, person, campaign, framework_agreement };
 
-/// "intent", "catalogue item", "organisation", "bundle", "bundling run", "token", "person", "campaign".
+/// "intent", "catalogue item", "organisation", "bundle", "bundling run", "token", "person", "campaign", "framework agreement".
 std::string_view to_string(record kind);
 
 /// One record: its kind and its id as the caller named it.
@@ -51,6 +51,8 @@ class conflict : public error {
     withdrawn,
     /// The intent `subject` is part of a campaign's answer: it changes with the answer only.
     campaign_answer,
+    /// The intent `subject` was bought by a call-off from a framework agreement.
+    called_off,
   };
   conflict(reason why, std::optional<record_ref> subject, const std::string& internal);
   reason why() const { return why_; }
@@ -90,6 +92,36 @@ class campaign_refused : public error {
   };
   explicit campaign_refused(details facts)
       : error(std::string{"refused on campaign "}.append(std::to_string(facts.campaign))), details_(std::move(facts)) {}
+  const details& facts() const { return details_; }
+
+ private:
+  details details_;
+};
+
+/// A call-off that the agreement refuses (DOMAIN.md §4.8): the facts, the words are the HTTP layer's.
+class call_off_refused : public error {
+ public:
+  enum class reason {
+    /// The call-off date lies outside the agreement's validity.
+    not_valid,
+    /// The buyer may not call off from this agreement.
+    not_eligible,
+    /// The item is not in the price list (or no price is in force on the date).
+    not_listed,
+    /// What is left of the ceiling does not hold the call-off (409).
+    ceiling_exceeded,
+    /// The ceiling changed below what the call-offs have taken (an update of the agreement, 409).
+    ceiling_below_consumed,
+  };
+  struct details {
+    reason why = reason::not_valid;
+    long long agreement = 0;
+    std::string valid_from, valid_to, date, organisation, item;
+    long long value = 0, remaining = 0, quantity = 0;
+    std::optional<long long> remaining_quantity;
+  };
+  explicit call_off_refused(details facts)
+      : error(std::string{"call-off refused by agreement "}.append(std::to_string(facts.agreement))), details_(std::move(facts)) {}
   const details& facts() const { return details_; }
 
  private:

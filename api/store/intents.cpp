@@ -21,7 +21,7 @@ namespace {
 constexpr const char* intent_columns =
     "n.id, n.organisation_id, n.item_id, n.quantity, n.unit_price_rappen, n.earliest, n.latest, n.contract_years, "
     "n.note, n.status, n.version, n.created_at, n.updated_at, i.reference_price_rappen, i.billing, "
-    "i.default_contract_years, i.category, COALESCE(n.campaign_id, 0)";
+    "i.default_contract_years, i.category, COALESCE(n.campaign_id, 0), COALESCE(n.call_off_id, 0)";
 constexpr const char* insert_intent =
     "INSERT INTO intents (organisation_id, item_id, quantity, unit_price_rappen, earliest, latest, contract_years, note, "
     "status, version, created_by, idempotency_key, request_sha256, created_at, updated_at, campaign_id) VALUES (:organisation_id, "
@@ -39,7 +39,7 @@ constexpr const char* select_by_idempotency_key =
 
 // The bound columns of one intent row, with the item's terms needed for its value.
 struct intent_row {
-  long long id = 0, quantity = 0, unit_price = 0, reference_price = 0, campaign = 0;
+  long long id = 0, quantity = 0, unit_price = 0, reference_price = 0, campaign = 0, call_off = 0;
   std::string organisation, item, earliest, latest, note, status, created_at, updated_at, billing, category;
   int contract_years = 0, default_years = 0, version = 0;
   soci::indicator price_null = soci::i_null, years_null = soci::i_null, default_years_null = soci::i_null;
@@ -49,7 +49,7 @@ struct intent_row {
         soci::into(unit_price, price_null), soci::into(earliest), soci::into(latest), soci::into(contract_years, years_null),
         soci::into(note), soci::into(status), soci::into(version), soci::into(created_at), soci::into(updated_at),
         soci::into(reference_price), soci::into(billing), soci::into(default_years, default_years_null),
-        soci::into(category), soci::into(campaign);
+        soci::into(category), soci::into(campaign), soci::into(call_off);
   }
 
   intent_record value() const {
@@ -67,6 +67,7 @@ struct intent_row {
     f.note = note;
     record.status = status;
     if (campaign != 0) record.campaign = campaign;
+    if (call_off != 0) record.call_off = call_off;
     record.version = version;
     record.created_at = created_at;
     record.updated_at = updated_at;
@@ -256,11 +257,11 @@ catalog::intake_lookups intake_lookups_in(soci::session& session) {
 }
 
 std::vector<intent_record> submitted_intents(soci::session& session) {
-  return select_intents(session, "WHERE n.status = 'submitted' AND n.campaign_id IS NULL ORDER BY n.id", [](auto&) {});
+  return select_intents(session, "WHERE n.status = 'submitted' AND n.campaign_id IS NULL AND n.call_off_id IS NULL ORDER BY n.id", [](auto&) {});
 }
 
 std::vector<intent_record> campaign_intents(soci::session& session, long long campaign) {
-  return select_intents(session, "WHERE n.status = 'submitted' AND n.campaign_id = :campaign ORDER BY n.id",
+  return select_intents(session, "WHERE n.status = 'submitted' AND n.campaign_id = :campaign AND n.call_off_id IS NULL ORDER BY n.id",
                         [&](auto& s) { s, soci::use(campaign, "campaign"); });
 }
 
@@ -325,6 +326,7 @@ intent_record intent_at_version(soci::session& session, long long id, std::optio
   auto before = select_intent(session, id);
   if (!before) throw not_found({record::intent, std::to_string(id)});
   if (before->campaign) throw conflict(conflict::reason::campaign_answer, record_ref{record::intent, std::to_string(id)}, "part of a campaign's answer");
+  if (before->call_off) throw conflict(conflict::reason::called_off, record_ref{record::intent, std::to_string(id)}, "bought by a call-off");
   if (expected_version && before->version != *expected_version) {
     throw stale_version({record::intent, std::to_string(id)}, *expected_version, before->version);
   }

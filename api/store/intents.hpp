@@ -20,6 +20,8 @@ struct intent_record {
   std::string status;
   /// The campaign whose answer the intent is part of, if any.
   std::optional<long long> campaign;
+  /// The call-off that bought it from a framework agreement, if one did: later runs leave it out.
+  std::optional<long long> call_off;
   int version = 0;
   std::string created_at;
   std::string updated_at;
@@ -69,7 +71,7 @@ import_receipt import_intents(soci::session& session, const std::vector<catalog:
 /// The intake's look-ups (catalogue items, organisations) in `session`, the request's one session.
 catalog::intake_lookups intake_lookups_in(soci::session& session);
 
-/// Every submitted (not withdrawn) intent outside campaigns, read in the caller's session (and so in
+/// Every submitted (not withdrawn, not called off) intent outside campaigns, read in the caller's session (and so in
 /// its transaction): what a run without a campaign bundles.
 std::vector<intent_record> submitted_intents(soci::session& session);
 

@@ -34,7 +34,7 @@ struct intents_now {
 };
 
 intents_now load_intents(soci::session& session, const reviewer& who, const std::vector<const review::tender*>& tenders) {
-  intents_now now{{{}, catalog::engine_terms(all_items(session)), who.reference.thresholds, who.reference.costs}, {}};
+  intents_now now{{{}, catalog::engine_terms(all_items(session)), who.reference.thresholds, who.reference.costs, {}}, {}};
   for (const auto* t : tenders) {
     for (const auto& m : t->bundle.members) {
       auto record = find_intent(session, m.intent);

@@ -68,7 +68,7 @@ std::vector<std::int64_t> member_intents(const tender& t) {
 // The intents of `now` among `ids`: those still submitted.
 engine::bundling_input subset(const current_intents& now, const std::vector<std::int64_t>& ids) {
   const std::set<std::int64_t> wanted(ids.begin(), ids.end());
-  engine::bundling_input input{{}, now.items, now.thresholds, now.costs};
+  engine::bundling_input input{{}, now.items, now.thresholds, now.costs, {}};
   for (const auto& i : now.intents) {
     if (wanted.count(i.id) > 0) input.intents.push_back(i);
   }

@@ -34,7 +34,7 @@ struct generator {
 
 engine::bundling_input generate(std::int64_t count, const catalog::reference_data& reference) {
   generator random;
-  engine::bundling_input input{{}, {}, reference.thresholds, reference.costs};
+  engine::bundling_input input{{}, {}, reference.thresholds, reference.costs, {}};
   for (int k = 0; k < 2000; ++k) {
     const auto kind = random.below(10);
     engine::item_terms terms;

@@ -130,7 +130,7 @@ void check_instance(std::uint32_t seed) {
   CAPTURE(seed);
   std::mt19937 random{seed};
   const auto& shipped = test::shipped_reference_data();
-  bundling_input in{{}, {}, shipped.thresholds, shipped.costs};
+  bundling_input in{{}, {}, shipped.thresholds, shipped.costs, {}};
   const int keys = 1 + static_cast<int>(random() % 3);
   const rappen prices[] = {4000, 115000, 420000, 2500000, 9000000};
   for (int k = 0; k < keys; ++k) {
@@ -223,7 +223,7 @@ void check_instance(std::uint32_t seed) {
   // Re-evaluating a tender's intents on their common date (what the review does after every
   // change) gives the tender the run made.
   for (const auto& b : result.bundles) {
-    bundling_input group{{}, in.items, in.thresholds, in.costs};
+    bundling_input group{{}, in.items, in.thresholds, in.costs, {}};
     for (const auto& m : b.members) {
       group.intents.push_back(*std::find_if(in.intents.begin(), in.intents.end(), [&](const intent& i) { return i.id == m.intent; }));
     }

@@ -291,7 +291,7 @@ TEST_CASE("the same input in any order gives the same output") {
 
 TEST_CASE("the seeds' scenario: school administration software jointly, a handful of laptops too small") {
   const auto& shipped = test::shipped_reference_data();
-  bundling_input in{{}, catalog::engine_terms(shipped.items), shipped.thresholds, shipped.costs};
+  bundling_input in{{}, catalog::engine_terms(shipped.items), shipped.thresholds, shipped.costs, {}};
   std::int64_t id = 0;
   // Twelve municipalities need the school administration software from the same half year.
   for (int k = 0; k < 12; ++k) {

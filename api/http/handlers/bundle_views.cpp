@@ -45,7 +45,8 @@ review::actor review_actor(const request_context& ctx) {
 
 engine::reason_names reason_names_of(const store::display_names& names) {
   return {[&names](const std::string& id) { return names.organisation(id); },
-          [&names](const std::string& id) { return names.person(id); }};
+          [&names](const std::string& id) { return names.person(id); },
+          [&names](const std::string& id) { return names.agreement(id); }};
 }
 
 boost::json::object bundle_view(const store::bundle_record& record, engine::language lang, const review::actor& who,

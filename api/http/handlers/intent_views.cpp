@@ -21,6 +21,7 @@ boost::json::object intent_view(const store::intent_record& record, const std::o
                              {"updated_at", record.updated_at}};
   object["unit_price_chf"] = f.unit_price ? boost::json::value(engine::chf_from_rappen(*f.unit_price)) : nullptr;
   object["contract_years"] = f.contract_years ? boost::json::value(*f.contract_years) : nullptr;
+  object["call_off"] = record.call_off ? boost::json::value(*record.call_off) : nullptr;
   object["bundle"] = tender ? boost::json::value(boost::json::object{{"id", tender->id}, {"status", review::to_string(tender->status)}})
                             : boost::json::value(nullptr);
   return object;

@@ -28,6 +28,7 @@ router make_api_router(store::database& db, const catalog::reference_data& refer
   add_bundle_review_routes(routes, db, reference);
   add_export_routes(routes, db);
   add_campaign_routes(routes, db, reference, campaigns);
+  add_agreement_routes(routes, db);
   add_event_routes(routes, db);
   // An invitation link (/invitations/<token>) opens the pages, which read the token from the path.
   if (pages) {

@@ -70,6 +70,9 @@ void add_export_routes(router& routes, store::database& db);
 /// …/answers, GET …/progress, …/progress.csv and …/mail: the needs-survey campaigns.
 void add_campaign_routes(router& routes, store::database& db, const catalog::reference_data& reference, const campaign_settings& settings);
 
+/// GET/POST /api/v1/framework-agreements, GET/PUT …/{id}, POST/GET …/{id}/call-offs, GET
+/// …/{id}/call-offs.csv, GET /api/v1/call-offs/{id}/ocds.json and GET /api/v1/agreement-opportunities.
+void add_agreement_routes(router& routes, store::database& db);
 /// GET /api/v1/events?since=: what changed for the caller.
 void add_event_routes(router& routes, store::database& db);
 
