@@ -131,6 +131,7 @@ std::string audit_text(const intent_record& record) {
                              {"updated_at", record.updated_at}};
   object["unit_price_chf"] = f.unit_price ? boost::json::value(engine::chf_from_rappen(*f.unit_price)) : nullptr;
   object["contract_years"] = f.contract_years ? boost::json::value(*f.contract_years) : nullptr;
+  object["call_off"] = record.call_off ? boost::json::value(*record.call_off) : nullptr;
   return catalog::json_text(object);
 }
 

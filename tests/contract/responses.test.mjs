@@ -345,6 +345,35 @@ describe('every answer of the API is one its contract documents', () => {
     const dropped = await call('POST', '/api/v1/campaigns', 'coordinator', { body: { ...survey, invited: 'all' } });
     await call('POST', `/api/v1/campaigns/${dropped.body.id}/cancel`, 'coordinator');
     await call('GET', '/api/v1/campaigns/999999', 'coordinator');
+
+    // Framework agreements: create (and refused), change, call off (and refused), list, export.
+    const deal = {
+      title: 'Notebooks eOperations', supplier: 'Beispiel Informatik AG', source: 'central_purchasing_body',
+      valid_from: '2027-01-01', valid_to: '2029-12-31', eligible_organisations: 'all', ceiling_chf: 3000,
+      items: [{ item: 'laptop-standard-14', unit_price_chf: 1020 }],
+    };
+    const agreement = await call('POST', '/api/v1/framework-agreements', 'coordinator', { body: deal });
+    await call('POST', '/api/v1/framework-agreements', 'coordinator', { body: { ...deal, valid_to: '2040-01-01' } });
+    await call('POST', '/api/v1/framework-agreements', 'kriens', { body: deal });
+    const a = `/api/v1/framework-agreements/${agreement.body.id}`;
+    await call('GET', '/api/v1/framework-agreements', 'kriens');
+    await call('GET', a, 'auditor');
+    await call('GET', '/api/v1/framework-agreements/999999', 'kriens');
+    await call('PUT', a, 'coordinator', { body: { ...deal, ceiling_chf: 4080 } });
+    await call('PUT', a, 'coordinator', { body: { ...deal, ceiling_chf: 4080 }, headers: { 'If-Match': '"1"' } });
+    await call('PUT', a, 'coordinator', { body: { ...deal, ceiling_chf: 4080 }, headers: { 'If-Match': '"9"' } });
+    const called = await call('POST', `${a}/call-offs`, 'kriens', { body: { item: 'laptop-standard-14', quantity: 2, date: '2027-03-01' } });
+    await call('POST', `${a}/call-offs`, 'kriens', { body: { item: 'laptop-standard-14', quantity: 3, date: '2027-03-01' } });
+    await call('POST', `${a}/call-offs`, 'kriens', { body: { item: 'laptop-standard-14', quantity: 1, date: '2031-03-01' } });
+    await call('POST', `${a}/call-offs`, 'coordinator', { body: { item: 'laptop-standard-14', quantity: 1, organisation: '1024', date: '2027-03-01' } });
+    await call('POST', `${a}/call-offs`, 'auditor', { body: { item: 'laptop-standard-14', quantity: 1 } });
+    await call('GET', `${a}/call-offs`, 'kriens');
+    await call('GET', `${a}/call-offs.csv?lang=de`, 'coordinator');
+    await call('GET', `/api/v1/call-offs/${called.body.id}/ocds.json`, 'kriens');
+    await call('GET', '/api/v1/call-offs/999999/ocds.json', 'coordinator');
+    await call('GET', '/api/v1/agreement-opportunities', 'coordinator');
+    await call('GET', '/api/v1/agreement-opportunities?run=abc', 'coordinator');
+    await call('GET', '/api/v1/agreement-opportunities', 'kriens');
     await call('GET', '/api/v1/events', 'kriens');
 
     // A path the API does not have is a problem document too.

@@ -26,7 +26,7 @@ item_terms software_yearly(rappen price, std::optional<int> years, std::string k
 
 bundling_input input_with(std::map<std::string, item_terms> items) {
   const auto& shipped = test::shipped_reference_data();
-  return {{}, std::move(items), shipped.thresholds, shipped.costs};
+  return {{}, std::move(items), shipped.thresholds, shipped.costs, {}};
 }
 
 intent make(std::int64_t id, std::string org, std::string item, std::int64_t quantity, int from, int to,
@@ -124,7 +124,7 @@ TEST_CASE("software needed by many at once is tendered jointly with the procedur
   // The sentence groups the quantity and names the lead buyer as whoever knows the names says it; alone, by id.
   const auto joint = std::find_if(b.reasons.begin(), b.reasons.end(), [](const reason& x) { return x.code == codes::joint_tender; });
   REQUIRE(joint != b.reasons.end());
-  const reason_names names{[](const std::string& id) { return "Gemeinde Nr. " + id; }, {}};
+  const reason_names names{[](const std::string& id) { return "Gemeinde Nr. " + id; }, {}, {}};
   const auto named = describe(*joint, language::de, names);
   CHECK_MESSAGE(named.find("benötigen 3'300 Einheiten") != std::string::npos, named);
   CHECK_MESSAGE(named.find("federführend: Gemeinde Nr. 1006.") != std::string::npos, named);

@@ -8,6 +8,7 @@
 #include "api/mail/campaign_mail.hpp"
 #include "api/store/bundling_runs.hpp"
 #include "api/store/campaigns.hpp"
+#include "api/store/framework_agreements.hpp"
 #include "api/store/timestamps.hpp"
 #include "tests/support/api_fixture.hpp"
 #include "tests/support/reference_data.hpp"
@@ -136,6 +137,21 @@ const row table[] = {
     {verb::get, "/api/v1/campaigns/{id}/progress", "/api/v1/campaigns/{own_campaign}/progress", "", F, P, P},
     {verb::get, "/api/v1/campaigns/{id}/progress.csv", "/api/v1/campaigns/{own_campaign}/progress.csv", "", F, P, P},
     {verb::get, "/api/v1/campaigns/{id}/mail", "/api/v1/campaigns/{own_campaign}/mail", "", F, P, P},
+    // Framework agreements: the coordinator's to keep; a municipality sees those it may call off
+    // from and calls off for itself; call-offs are seen by their buyer, coordinators and auditors.
+    {verb::get, "/api/v1/framework-agreements", "/api/v1/framework-agreements", "", P, P, P},
+    {verb::post, "/api/v1/framework-agreements", "/api/v1/framework-agreements", "{}", F, P, F},
+    {verb::get, "/api/v1/framework-agreements/{id}", "/api/v1/framework-agreements/{own_agreement}", "", P, P, P},
+    {verb::get, "/api/v1/framework-agreements/{id}", "/api/v1/framework-agreements/{other_agreement}", "", H, P, P},
+    {verb::put, "/api/v1/framework-agreements/{id}", "/api/v1/framework-agreements/{own_agreement}", "{}", F, P, F},
+    {verb::post, "/api/v1/framework-agreements/{id}/call-offs", "/api/v1/framework-agreements/{own_agreement}/call-offs", "{}", P, P, F},
+    {verb::post, "/api/v1/framework-agreements/{id}/call-offs", "/api/v1/framework-agreements/{other_agreement}/call-offs", "{}", H, P, F},
+    {verb::get, "/api/v1/framework-agreements/{id}/call-offs", "/api/v1/framework-agreements/{own_agreement}/call-offs", "", P, P, P},
+    {verb::get, "/api/v1/framework-agreements/{id}/call-offs", "/api/v1/framework-agreements/{other_agreement}/call-offs", "", H, P, P},
+    {verb::get, "/api/v1/framework-agreements/{id}/call-offs.csv", "/api/v1/framework-agreements/{own_agreement}/call-offs.csv", "", P, P, P},
+    {verb::get, "/api/v1/call-offs/{id}/ocds.json", "/api/v1/call-offs/{own_call_off}/ocds.json", "", P, P, P},
+    {verb::get, "/api/v1/call-offs/{id}/ocds.json", "/api/v1/call-offs/{other_call_off}/ocds.json", "", H, P, P},
+    {verb::get, "/api/v1/agreement-opportunities", "/api/v1/agreement-opportunities", "", F, P, P},
 };
 
 std::string fill(std::string text, const std::map<std::string, std::string>& values) {
@@ -179,7 +195,27 @@ TEST_CASE("every route answers every role as the access table says") {
   campaign.organisations = {"1024"};
   const auto other_campaign = store::create_campaign(*f.db, campaign, "LU", "test").id;
   store::act_on_campaign(*f.db, other_campaign, campaign::action::open, "test", words);
+  catalog::framework_agreement agreement;
+  agreement.title = "Notebooks";
+  agreement.supplier = "Beispiel AG";
+  agreement.valid_from = engine::date{std::chrono::year{2027} / 1 / 1};
+  agreement.valid_to = engine::date{std::chrono::year{2029} / 12 / 31};
+  agreement.all_eligible = false;
+  agreement.eligible = {"1059"};
+  agreement.ceiling = 100'000'000;
+  agreement.prices = {{"laptop-standard-14", agreement.valid_from, 100'000}};
+  const auto own_agreement = store::create_agreement(*f.db, agreement, "test").id;
+  agreement.eligible = {"1024"};
+  const auto other_agreement = store::create_agreement(*f.db, agreement, "test").id;
+  const auto own_call_off =
+      store::call_off(*f.db, {own_agreement, std::nullopt, "1059", "laptop-standard-14", 2, agreement.valid_from}, "test").id;
+  const auto other_call_off =
+      store::call_off(*f.db, {other_agreement, std::nullopt, "1024", "laptop-standard-14", 2, agreement.valid_from}, "test").id;
   const std::map<std::string, std::string> values{{"{own_intent}", std::to_string(own_intent)},
+                                                  {"{own_agreement}", std::to_string(own_agreement)},
+                                                  {"{other_agreement}", std::to_string(other_agreement)},
+                                                  {"{own_call_off}", std::to_string(own_call_off)},
+                                                  {"{other_call_off}", std::to_string(other_call_off)},
                                                   {"{own_campaign}", std::to_string(own_campaign)},
                                                   {"{other_campaign}", std::to_string(other_campaign)},
                                                   {"{other_intent}", std::to_string(other_intent)},

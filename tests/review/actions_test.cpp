@@ -22,7 +22,7 @@ current_intents rules() {
                             engine::billing::yearly, 5, 38000, std::nullopt};
   engine::item_terms laptop{"laptops", engine::category::hardware, engine::procurement_type::supply, "30213100-6",
                             engine::billing::one_time, std::nullopt, 115000, std::nullopt};
-  return {{}, {{"school", school}, {"other-school", school}, {"laptop", laptop}}, shipped.thresholds, shipped.costs};
+  return {{}, {{"school", school}, {"other-school", school}, {"laptop", laptop}}, shipped.thresholds, shipped.costs, {}};
 }
 
 engine::intent school_intent(std::int64_t id, std::string organisation, std::int64_t quantity, int from = 0, int to = 180) {
