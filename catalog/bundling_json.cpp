@@ -6,9 +6,11 @@ namespace jointbuy::catalog {
 
 namespace {
 
-// Figures whose names say they are money are shown in CHF; counts and days stay whole numbers.
+// Figures whose names say they are money are shown in CHF; counts (quantity, remaining_quantity),
+// days and yes/no stay whole numbers.
 bool is_money(std::string_view name) {
-  return name != "buyers" && name != "quantity" && name != "purchases" && name != "shift_days" && name != "international";
+  return name != "buyers" && name.find("quantity") == std::string_view::npos && name != "purchases" && name != "shift_days" &&
+         name != "international";
 }
 
 boost::json::object details_of(const engine::reason& r) {

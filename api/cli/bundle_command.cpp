@@ -49,7 +49,8 @@ std::vector<catalog::framework_agreement> read_agreements(const std::string& tex
       {}};
   const auto& list = parsed.value.as_array();
   for (std::size_t k = 0; k < list.size(); ++k) {
-    const std::string at = "[" + std::to_string(k) + "]";
+    std::string at = "[";
+    at.append(std::to_string(k)).append("]");
     auto schema_problems = catalog::localise(catalog::validate_against_schema("framework-agreement", list[k], at));
     if (!schema_problems.empty()) {
       problems.insert(problems.end(), schema_problems.begin(), schema_problems.end());
