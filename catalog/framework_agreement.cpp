@@ -178,6 +178,7 @@ boost::json::object agreement_to_json(const framework_agreement& value) {
                            {"version", value.version}};
   json["ceiling_quantity"] = value.ceiling_quantity ? boost::json::value(*value.ceiling_quantity) : nullptr;
   json["remaining_quantity"] = left.quantity ? boost::json::value(*left.quantity) : nullptr;
+  json["tender"] = value.tender ? boost::json::value(*value.tender) : nullptr;
   return json;
 }
 

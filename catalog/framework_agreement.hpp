@@ -52,6 +52,8 @@ struct framework_agreement {
   /// Ordered by item, then valid_from.
   std::vector<price_entry> prices;
   int version = 1;
+  /// The framework tender it was awarded from, if it came from one (kept by the store, read only).
+  std::optional<std::int64_t> tender;
 
   friend bool operator==(const framework_agreement&, const framework_agreement&) = default;
 };

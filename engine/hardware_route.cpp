@@ -113,7 +113,6 @@ void propose_agreements(const bundling_input& input, std::span<const individual_
     if (x->source->earliest != y->source->earliest) return x->source->earliest < y->source->earliest;
     return x->source->id < y->source->id;
   });
-  std::vector<std::uint32_t> buyers;
   for (std::size_t start = 0; start < open.size();) {
     const auto& first = *open[start];
     std::size_t end = start;
@@ -123,52 +122,65 @@ void propose_agreements(const bundling_input& input, std::span<const individual_
     }
     const std::span<const individual_purchase* const> horizon(open.data() + start, end - start);
     start = end;
-    buyers.clear();
-    rappen value = 0;
-    std::int64_t quantity = 0;
-    const individual_purchase* tiers_member = horizon.front();
+    const auto e = evaluate_horizon(input, horizon);
+    if (!e || !e->worth) continue;
     for (const auto* p : horizon) {
-      buyers.push_back(p->buyer_rank);
-      value += p->value;
-      quantity += p->source->quantity;
-      if (p->source->item < tiers_member->source->item) tiers_member = p;
-    }
-    std::sort(buyers.begin(), buyers.end());
-    const auto distinct = static_cast<int>(std::unique(buyers.begin(), buyers.end()) - buyers.begin());
-    if (distinct < 2) continue;
-    const date day = first.source->earliest;
-    const auto ruling = required_procedure(input.thresholds, value, first.terms->procurement_type, day);
-    if (!ruling) continue;
-    if (first.terms->category == category::hardware && value < ruling->limits.invitation_below) continue;
-    rappen standalone_sum = 0;
-    bool priced = true;
-    for (const auto* p : horizon) {
-      const auto cost = alone(input, *p, day);
-      priced = priced && cost.has_value();
-      standalone_sum += cost.value_or(0);
-    }
-    if (!priced) continue;
-    const rappen joint = joint_cost(value, quantity, distinct, tiers_of(*tiers_member->terms, input.costs), ruling->required,
-                                    ruling->international, input.costs);
-    const rappen savings = standalone_sum - joint;
-    if (savings <= 0) continue;
-    date last = day;
-    for (const auto* p : horizon) last = std::max(last, p->source->earliest);
-    const std::string key = first.terms->compatibility_key;
-    const std::string first_day = format_iso_date(day);
-    for (const auto* p : horizon) {
-      reason why{codes::agreement_opportunity,
-                 {{"value", value}, {"quantity", quantity}, {"buyers", distinct}, {"purchases", static_cast<std::int64_t>(horizon.size())},
-                  {"standalone", standalone_sum}, {"joint", joint}, {"savings", savings},
-                  {"international", ruling->international ? 1 : 0}, {"own_value", p->value}},
-                 {{"key", key}, {"horizon", key + "/" + first_day}, {"first", first_day}, {"last", format_iso_date(last)},
-                  {"procedure", std::string{to_string(ruling->required)}}}};
+      auto why = opportunity_reason(*e, first.terms->compatibility_key, horizon.size());
+      why.amounts["own_value"] = p->value;
       flags.push_back({p->source->id, p->source->organisation, std::move(why)});
     }
   }
 }
 
 }  // namespace
+
+std::optional<horizon_evaluation> evaluate_horizon(const bundling_input& input, std::span<const individual_purchase* const> horizon) {
+  horizon_evaluation e;
+  const auto& first = *horizon.front();
+  e.first = e.last = first.source->earliest;
+  e.tiers_terms = first.terms;
+  const std::string* tiers_item = &first.source->item;
+  std::vector<std::uint32_t> buyers;
+  buyers.reserve(horizon.size());
+  for (const auto* p : horizon) {
+    buyers.push_back(p->buyer_rank);
+    e.value += p->value;
+    e.quantity += p->source->quantity;
+    e.first = std::min(e.first, p->source->earliest);
+    e.last = std::max(e.last, p->source->earliest);
+    if (p->source->item < *tiers_item) {
+      tiers_item = &p->source->item;
+      e.tiers_terms = p->terms;
+    }
+  }
+  std::sort(buyers.begin(), buyers.end());
+  e.buyers = static_cast<int>(std::unique(buyers.begin(), buyers.end()) - buyers.begin());
+  const auto ruling = required_procedure(input.thresholds, e.value, first.terms->procurement_type, e.first);
+  if (!ruling) return std::nullopt;
+  e.ruling = *ruling;
+  for (const auto* p : horizon) {
+    const auto cost = alone(input, *p, e.first);
+    if (!cost) return std::nullopt;
+    e.standalone += *cost;
+  }
+  e.joint = joint_cost(e.value, e.quantity, e.buyers, tiers_of(*e.tiers_terms, input.costs), ruling->required, ruling->international,
+                       input.costs);
+  e.savings = e.standalone - e.joint;
+  const bool too_small = first.terms->category == category::hardware && e.value < ruling->limits.invitation_below;
+  e.worth = e.buyers >= 2 && e.savings > 0 && !too_small;
+  return e;
+}
+
+reason opportunity_reason(const horizon_evaluation& e, const std::string& key, std::size_t purchases) {
+  const std::string first_day = format_iso_date(e.first);
+  std::string horizon = key;
+  horizon.append("/").append(first_day);
+  return {codes::agreement_opportunity,
+          {{"value", e.value}, {"quantity", e.quantity}, {"buyers", e.buyers}, {"purchases", static_cast<std::int64_t>(purchases)},
+           {"standalone", e.standalone}, {"joint", e.joint}, {"savings", e.savings}, {"international", e.ruling.international ? 1 : 0}},
+          {{"key", key}, {"horizon", std::move(horizon)}, {"first", first_day}, {"last", format_iso_date(e.last)},
+           {"procedure", std::string{to_string(e.ruling.required)}}}};
+}
 
 void route_hardware(const bundling_input& input, std::span<const individual_purchase> purchases, std::vector<flag>& flags) {
   const auto called_off = route_to_agreements(input, purchases, flags);

@@ -24,6 +24,32 @@ struct individual_purchase {
   date award_date;
 };
 
+/// A horizon of purchases of one compatibility key evaluated like a tender on its first `earliest`
+/// (DOMAIN.md §4.8): its figures, and whether a framework agreement on it pays.
+struct horizon_evaluation {
+  rappen value = 0;
+  std::int64_t quantity = 0;
+  int buyers = 0;
+  date first;
+  date last;
+  procedure_ruling ruling;
+  rappen standalone = 0;
+  rappen joint = 0;
+  rappen savings = 0;
+  /// The item whose tiers (and CPV) the horizon takes: the first item id.
+  const item_terms* tiers_terms = nullptr;
+  /// At least 2 distinct buyers, savings > 0 and, for hardware, a value that requires an open procedure.
+  bool worth = false;
+};
+
+/// The evaluation of `horizon` (purchases of one key, non-empty); none when no thresholds are in
+/// force on its first day or a purchase cannot be valued alone.
+std::optional<horizon_evaluation> evaluate_horizon(const bundling_input& input, std::span<const individual_purchase* const> horizon);
+
+/// The FRAMEWORK_AGREEMENT_OPPORTUNITY reason of a horizon of `purchases` purchases of `key`
+/// (without a member's own value).
+reason opportunity_reason(const horizon_evaluation& e, const std::string& key, std::size_t purchases);
+
 /// Appends to `flags` the CALL_OFF_AVAILABLE, CALL_OFF_CEILING_EXCEEDED and
 /// FRAMEWORK_AGREEMENT_OPPORTUNITY flags of `purchases` under `input.agreements`.
 void route_hardware(const bundling_input& input, std::span<const individual_purchase> purchases, std::vector<flag>& flags);

@@ -72,6 +72,10 @@ const char* problem_title(const std::string& code, engine::language lang) {
       {"withdrawn", "The record is withdrawn", "Der Eintrag ist zurückgezogen"},
       {"campaign-answer", "The intent is part of a campaign's answer", "Die Absicht gehört zur Antwort auf eine Bedarfserhebung"},
       {"called-off", "The intent was bought by a call-off", "Die Absicht wurde aus einem Rahmenvertrag abgerufen"},
+      {"in-tender", "The intent belongs to a tender already", "Die Absicht gehört schon zu einer Ausschreibung"},
+      {"framework-tender-started", "A framework tender on this opportunity exists", "Für diese Chance läuft schon eine Rahmenvertragsausschreibung"},
+      {"not-tendered", "The framework tender is not tendered", "Die Rahmenvertragsausschreibung ist nicht ausgeschrieben"},
+      {"awarded", "The framework tender was awarded already", "Die Rahmenvertragsausschreibung hat den Zuschlag schon"},
       {"ceiling-exceeded", "The agreement's ceiling does not hold this call-off", "Der Höchstbetrag des Rahmenvertrags reicht für diesen Abruf nicht"},
       {"campaign-closed", "The needs survey takes no answers", "Die Bedarfserhebung nimmt keine Antworten an"},
       {"idempotency-key-reused", "The Idempotency-Key belongs to another request",
@@ -222,6 +226,10 @@ problem conflict_problem(const store::conflict& e) {
     case store::conflict::reason::withdrawn: code = "withdrawn"; break;
     case store::conflict::reason::campaign_answer: code = "campaign-answer"; break;
     case store::conflict::reason::called_off: code = "called-off"; break;
+    case store::conflict::reason::in_tender: code = "in-tender"; break;
+    case store::conflict::reason::framework_tender_started: code = "framework-tender-started"; break;
+    case store::conflict::reason::not_tendered: code = "not-tendered"; break;
+    case store::conflict::reason::awarded: code = "awarded"; break;
     case store::conflict::reason::key_taken: break;
   }
   return problem(status::conflict, code, problem_title(code, engine::language::en), describe(e, engine::language::en))

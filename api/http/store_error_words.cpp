@@ -22,6 +22,8 @@ record_words words_of(store::record kind) {
     case store::record::person: return {"person", "die Person", "keine Person"};
     case store::record::campaign: return {"campaign", "die Bedarfserhebung", "keine Bedarfserhebung"};
     case store::record::framework_agreement: return {"framework agreement", "der Rahmenvertrag", "keinen Rahmenvertrag"};
+    case store::record::opportunity:
+      return {"agreement opportunity", "die Chance für einen Rahmenvertrag", "keine Chance für einen Rahmenvertrag"};
   }
   return {"record", "der Eintrag", "keinen Eintrag"};
 }
@@ -98,6 +100,34 @@ std::string describe(const store::conflict& conflict, engine::language lang) {
         return sentence_start(*conflict.subject(), de)
             .append(de ? " wurde schon aus einem Rahmenvertrag abgerufen und kann nicht mehr geändert werden."
                        : " was bought by a call-off from a framework agreement and cannot change any more.");
+      }
+      break;
+    case why::in_tender:
+      if (conflict.subject()) {
+        return sentence_start(*conflict.subject(), de)
+            .append(de ? " gehört schon zu einer Ausschreibung, über die entschieden ist; sie kann nicht in eine zweite."
+                       : " belongs to a tender a coordinator decided on already; it cannot join a second one.");
+      }
+      break;
+    case why::framework_tender_started:
+      if (conflict.subject()) {
+        return std::string{de ? "Für diese Chance läuft schon eine Rahmenvertragsausschreibung: das Bündel "
+                              : "A framework tender on this opportunity exists already: bundle "}
+            .append(conflict.subject()->id)
+            .append(".");
+      }
+      break;
+    case why::not_tendered:
+      if (conflict.subject()) {
+        return sentence_start(*conflict.subject(), de)
+            .append(de ? " ist keine ausgeschriebene Rahmenvertragsausschreibung: Zuschlag erst, wenn sie als ausgeschrieben gilt."
+                       : " is not a tendered framework tender: it is awarded once it is marked tendered.");
+      }
+      break;
+    case why::awarded:
+      if (conflict.subject()) {
+        return sentence_start(*conflict.subject(), de)
+            .append(de ? " hat den Zuschlag schon: ihr Rahmenvertrag besteht." : " was awarded already: its framework agreement exists.");
       }
       break;
     case why::key_taken:

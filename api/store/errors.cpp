@@ -17,6 +17,7 @@ std::string_view to_string(record kind) {
     case record::person: return "person";
     case record::campaign: return "campaign";
     case record::framework_agreement: return "framework agreement";
+    case record::opportunity: return "agreement opportunity";
   }
   return "record";
 }

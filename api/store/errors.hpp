@@ -16,9 +16,10 @@
 namespace jointbuy::store {
 
 /// The kinds of record the store keeps, as its errors name them.
-enum class record { intent, catalogue_item, organisation, bundle, bundling_run, token, person, campaign, framework_agreement };
+enum class record { intent, catalogue_item, organisation, bundle, bundling_run, token, person, campaign, framework_agreement, opportunity };
 
-/// "intent", "catalogue item", "organisation", "bundle", "bundling run", "token", "person", "campaign", "framework agreement".
+/// "intent", "catalogue item", "organisation", "bundle", "bundling run", "token", "person", "campaign", "framework agreement",
+/// "agreement opportunity" (a horizon, "laptop-standard/2027-01-04").
 std::string_view to_string(record kind);
 
 /// One record: its kind and its id as the caller named it.
@@ -53,6 +54,14 @@ class conflict : public error {
     campaign_answer,
     /// The intent `subject` was bought by a call-off from a framework agreement.
     called_off,
+    /// The intent `subject` belongs to a tender a coordinator acted on (approved, tendered, under review).
+    in_tender,
+    /// A framework tender on this opportunity exists already: the bundle `subject`.
+    framework_tender_started,
+    /// The framework tender `subject` is not tendered (yet): only a tendered one is awarded.
+    not_tendered,
+    /// The framework tender `subject` was awarded already: it has its agreement.
+    awarded,
   };
   conflict(reason why, std::optional<record_ref> subject, const std::string& internal);
   reason why() const { return why_; }

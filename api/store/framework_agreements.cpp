@@ -19,7 +19,7 @@ namespace {
 
 constexpr const char* agreement_columns =
     "SELECT id, title, supplier, source, legal_basis, reference, valid_from, valid_to, justification, eligible, ceiling_rappen, "
-    "COALESCE(ceiling_quantity, 0), consumed_rappen, consumed_quantity, version FROM framework_agreements ";
+    "COALESCE(ceiling_quantity, 0), consumed_rappen, consumed_quantity, version, COALESCE(tender_id, 0) FROM framework_agreements ";
 constexpr const char* call_off_columns =
     "SELECT id, agreement_id, organisation_id, item_id, quantity, unit_price_rappen, value_rappen, call_off_date, "
     "COALESCE(intent_id, 0), created_by, created_at FROM call_offs ";
@@ -30,14 +30,15 @@ constexpr long long alert_per_mille = 800;
 engine::date day_of(const std::string& stored) { return engine::parse_iso_date(stored.substr(0, 10)).value_or(engine::date{}); }
 
 struct agreement_row {
-  long long id = 0, ceiling = 0, ceiling_quantity = 0, consumed = 0, consumed_quantity = 0;
+  long long id = 0, ceiling = 0, ceiling_quantity = 0, consumed = 0, consumed_quantity = 0, tender = 0;
   std::string title, supplier, source, legal_basis, reference, valid_from, valid_to, justification, eligible;
   int version = 0;
 
   void into(soci::details::prepare_temp_type& s) {
     s, soci::into(id), soci::into(title), soci::into(supplier), soci::into(source), soci::into(legal_basis), soci::into(reference),
         soci::into(valid_from), soci::into(valid_to), soci::into(justification), soci::into(eligible), soci::into(ceiling),
-        soci::into(ceiling_quantity), soci::into(consumed), soci::into(consumed_quantity), soci::into(version);
+        soci::into(ceiling_quantity), soci::into(consumed), soci::into(consumed_quantity), soci::into(version),
+        soci::into(tender);
   }
   catalog::framework_agreement value() const {
     catalog::framework_agreement a;
@@ -60,6 +61,7 @@ struct agreement_row {
     a.consumed = consumed;
     a.consumed_quantity = consumed_quantity;
     a.version = version;
+    if (tender != 0) a.tender = tender;
     return a;
   }
 };
@@ -162,22 +164,30 @@ std::optional<catalog::framework_agreement> find_agreement(database& db, long lo
   return db.with_session([&](soci::session& session) { return select_agreement(session, id); });
 }
 
+catalog::framework_agreement create_agreement(soci::session& session, const catalog::framework_agreement& value, const std::string& actor) {
+  agreement_values v{value, utc_timestamp_now()};
+  long long id = 0;
+  const long long tender = value.tender.value_or(0);
+  soci::indicator tender_null = value.tender ? soci::i_ok : soci::i_null;
+  auto insert = (session.prepare << "INSERT INTO framework_agreements (title, supplier, source, legal_basis, reference, valid_from, "
+                                    "valid_to, justification, eligible, ceiling_rappen, ceiling_quantity, version, created_by, "
+                                    "created_at, updated_at, tender_id) VALUES (:title, :supplier, :source, :legal_basis, :reference, "
+                                    ":valid_from, :valid_to, :justification, :eligible, :ceiling, :ceiling_quantity, 1, :actor, "
+                                    ":now, :now2, :tender) RETURNING id");
+  v.bind(insert);
+  insert, soci::use(actor, "actor"), soci::use(v.now, "now2"), soci::use(tender, tender_null, "tender"), soci::into(id);
+  soci::statement{insert}.execute(true);
+  insert_prices(session, id, value.prices);
+  auto stored = *select_agreement(session, id);
+  append_audit(session, {actor, "create", "framework_agreement", std::to_string(id), std::nullopt, audit_text(stored)});
+  return stored;
+}
+
 catalog::framework_agreement create_agreement(database& db, catalog::framework_agreement value, const std::string& actor) {
+  value.tender.reset();  // only an award links a tender
   return db.with_session([&](soci::session& session) {
     transaction tx{session};
-    agreement_values v{value, utc_timestamp_now()};
-    long long id = 0;
-    auto insert = (session.prepare << "INSERT INTO framework_agreements (title, supplier, source, legal_basis, reference, valid_from, "
-                                      "valid_to, justification, eligible, ceiling_rappen, ceiling_quantity, version, created_by, "
-                                      "created_at, updated_at) VALUES (:title, :supplier, :source, :legal_basis, :reference, "
-                                      ":valid_from, :valid_to, :justification, :eligible, :ceiling, :ceiling_quantity, 1, :actor, "
-                                      ":now, :now2) RETURNING id");
-    v.bind(insert);
-    insert, soci::use(actor, "actor"), soci::use(v.now, "now2"), soci::into(id);
-    soci::statement{insert}.execute(true);
-    insert_prices(session, id, value.prices);
-    auto stored = *select_agreement(session, id);
-    append_audit(session, {actor, "create", "framework_agreement", std::to_string(id), std::nullopt, audit_text(stored)});
+    auto stored = create_agreement(session, value, actor);
     tx.commit();
     return stored;
   });

@@ -24,6 +24,9 @@ std::optional<catalog::framework_agreement> find_agreement(database& db, long lo
 /// Stores a new agreement at version 1 with nothing consumed, audited; returns it with its id.
 catalog::framework_agreement create_agreement(database& db, catalog::framework_agreement value, const std::string& actor);
 
+/// The same in the caller's session and transaction, with `value.tender` (an award's tender) stored too.
+catalog::framework_agreement create_agreement(soci::session& session, const catalog::framework_agreement& value, const std::string& actor);
+
 /// Replaces the agreement `value.id` if it is at `expected_version` (its consumption stays the
 /// store's), audited with before and after. Throws not_found, stale_version, or call_off_refused
 /// (ceiling_below_consumed) when the new ceiling is below what the call-offs took.

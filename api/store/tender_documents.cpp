@@ -31,10 +31,12 @@ struct schedule_row_data {
 constexpr const char* documented_tenders_of_run =
     "WHERE b.run_id = :id AND b.decision = 'joint_tender' AND b.status NOT IN ('rejected', 'withdrawn')";
 
+// A framework tender's rows carry each buyer's own window: when it expects to call off.
 std::string schedule_sql(engine::language lang, const char* where) {
   return std::string{"SELECT b.id, b.tender, "} + (lang == engine::language::de ? "i.name_de" : "i.name_en") +
          ", b.cpv, i.id, i.unit, o.id, o.name, m.quantity, COALESCE(n.unit_price_rappen, i.reference_price_rappen), "
-         "m.value_rappen, b.award_from, b.award_to, m.lead, n.id, n.note FROM bundle_members m "
+         "m.value_rappen, CASE WHEN b.kind = 'framework' THEN n.earliest ELSE b.award_from END, "
+         "CASE WHEN b.kind = 'framework' THEN n.latest ELSE b.award_to END, m.lead, n.id, n.note FROM bundle_members m "
          "JOIN bundles b ON b.id = m.bundle_id JOIN intents n ON n.id = m.intent_id "
          "JOIN catalog_items i ON i.id = n.item_id JOIN organisations o ON o.id = m.organisation_id " +
          where + " ORDER BY b.id, n.id";

@@ -213,16 +213,20 @@ void apply_and_save(soci::session& session, const reviewer& who, const review::t
 
 }  // namespace
 
+bundle_record review_tender(soci::session& session, const reviewer& who, long long id, const tender_request& request) {
+  const auto t = load(session, id);
+  std::optional<bundle_record> other;
+  if (request.action == review::action::merge && request.other != id) other = load(session, request.other);
+  review::request r{request.action, request.expected_version, request.comment, request.reference, request.intent,
+                    other ? &*other : (request.other == id ? &t : nullptr), {}};
+  apply_and_save(session, who, t, r);
+  return load(session, id);
+}
+
 bundle_record review_tender(database& db, const reviewer& who, long long id, const tender_request& request) {
   return db.with_session([&](soci::session& session) {
     transaction tx{session};
-    const auto t = load(session, id);
-    std::optional<bundle_record> other;
-    if (request.action == review::action::merge && request.other != id) other = load(session, request.other);
-    review::request r{request.action, request.expected_version, request.comment, request.reference, request.intent,
-                      other ? &*other : (request.other == id ? &t : nullptr), {}};
-    apply_and_save(session, who, t, r);
-    auto result = load(session, id);
+    auto result = review_tender(session, who, id, request);
     tx.commit();
     return result;
   });

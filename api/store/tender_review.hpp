@@ -37,6 +37,9 @@ struct tender_request {
 /// someone else changed it in between.
 bundle_record review_tender(database& db, const reviewer& who, long long id, const tender_request& request);
 
+/// The same in the caller's session, within its transaction.
+bundle_record review_tender(soci::session& session, const reviewer& who, long long id, const tender_request& request);
+
 /// One recorded decision on a tender, with the figures before and after where they changed.
 struct decision_entry {
   long long id = 0;

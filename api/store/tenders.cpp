@@ -20,12 +20,13 @@ constexpr const char* bundle_columns =
     "b.estimated_savings_rappen, b.reasons, b.reference, b.review_reason, "
     "CASE WHEN b.status = 'proposed' AND b.run_id < (SELECT MAX(r.id) FROM bundling_runs r WHERE COALESCE(r.campaign_id, 0) = "
     "COALESCE((SELECT o.campaign_id FROM bundling_runs o WHERE o.id = b.run_id), 0)) THEN 1 ELSE 0 END, "
-    "COALESCE((SELECT r.campaign_id FROM bundling_runs r WHERE r.id = b.run_id), 0)";
+    "COALESCE((SELECT r.campaign_id FROM bundling_runs r WHERE r.id = b.run_id), 0), b.kind, "
+    "COALESCE((SELECT a.id FROM framework_agreements a WHERE a.tender_id = b.id), 0)";
 
 struct bundle_row {
-  long long id = 0, run = 0, quantity = 0, amount = 0, savings = 0, campaign = 0;
+  long long id = 0, run = 0, quantity = 0, amount = 0, savings = 0, campaign = 0, agreement = 0;
   int version = 0, buyers = 0, international = 0, superseded = 0;
-  std::string status, tender, key, category, type, cpv, verdict, from, to, procedure, reasons, reference, review_reason;
+  std::string kind, status, tender, key, category, type, cpv, verdict, from, to, procedure, reasons, reference, review_reason;
   soci::indicator reference_null = soci::i_null;
 
   void into(soci::details::prepare_temp_type& s) {
@@ -33,7 +34,7 @@ struct bundle_row {
         soci::into(category), soci::into(type), soci::into(cpv), soci::into(verdict), soci::into(from), soci::into(to),
         soci::into(buyers), soci::into(quantity), soci::into(amount), soci::into(procedure), soci::into(international),
         soci::into(savings), soci::into(reasons), soci::into(reference, reference_null), soci::into(review_reason),
-        soci::into(superseded), soci::into(campaign);
+        soci::into(superseded), soci::into(campaign), soci::into(kind), soci::into(agreement);
   }
 
   bundle_record value() const {
@@ -46,6 +47,8 @@ struct bundle_row {
     r.review_reason = review_reason;
     r.superseded = superseded == 1;
     if (campaign != 0) r.campaign = campaign;
+    r.kind = review::parse_tender_kind(kind).value_or(review::tender_kind::joint);
+    if (agreement != 0) r.agreement = agreement;
     auto& t = r.bundle;
     t.id = tender;
     t.compatibility_key = key;
@@ -136,6 +139,7 @@ void attach_members(soci::session& session, std::vector<bundle_record>& bundles)
       b.bundle.members.push_back(loaded.member);
       b.answers[loaded.member.organisation] = loaded.participation;
       b.windows[loaded.member.intent] = loaded.window;
+      b.items[loaded.member.intent] = loaded.item;
       // The title is the name of the first item in id order, as in the quantity schedule.
       if (b.title_item.empty() || loaded.item < b.title_item) {
         b.title_item = loaded.item;
@@ -223,6 +227,7 @@ boost::json::object stored_form_json(const review::tender& t) {
   json["id"] = t.id;
   json["tender"] = t.bundle.id;
   json["status"] = review::to_string(t.status);
+  if (t.kind == review::tender_kind::framework) json["kind"] = "framework";
   json["version"] = t.version;
   boost::json::object answers;
   for (const auto& [organisation, answer] : t.answers) answers[organisation] = review::to_string(answer);

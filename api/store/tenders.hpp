@@ -20,6 +20,8 @@ namespace jointbuy::store {
 /// intent says now.
 struct bundle_record : review::tender {
   std::map<long long, std::pair<engine::date, engine::date>> windows;
+  /// Each member intent's catalogue item.
+  std::map<long long, std::string> items;
   /// What people call the tender: the catalogue name of its first item (in id order), in English
   /// and German; empty for a tender without members.
   struct {
@@ -28,6 +30,8 @@ struct bundle_record : review::tender {
   std::string title_item;
   /// The campaign whose answers its run bundled, if it came from a campaign.
   std::optional<long long> campaign;
+  /// A framework tender once awarded: the framework agreement it became.
+  std::optional<long long> agreement;
 };
 
 /// Which tenders to list: of one run (`run`), or with `acted_on` those a coordinator acted on

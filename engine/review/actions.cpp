@@ -4,6 +4,8 @@
 #include <array>
 #include <set>
 
+#include "engine/framework_tender.hpp"
+
 namespace jointbuy::review {
 
 namespace {
@@ -75,10 +77,18 @@ engine::bundling_input subset(const current_intents& now, const std::vector<std:
   return input;
 }
 
-// The engine's evaluation of `ids` as they are now on their common award date, or why there is none.
-std::variant<engine::bundle, refusal::reason> evaluate(const current_intents& now, const std::vector<std::int64_t>& ids) {
+// The engine's evaluation of `ids` as they are now: a joint tender on their common award date, a
+// framework tender over their horizon; or why there is none.
+std::variant<engine::bundle, refusal::reason> evaluate(const current_intents& now, const std::vector<std::int64_t>& ids, tender_kind kind) {
   const auto input = subset(now, ids);
   if (input.intents.empty()) return refusal::reason::all_withdrawn;
+  if (kind == tender_kind::framework) {
+    try {
+      return engine::evaluate_framework_tender(input);
+    } catch (const engine::invalid_input&) {
+      return refusal::reason::items_changed;
+    }
+  }
   const auto award = engine::common_award_date(input.intents);
   if (!award) return refusal::reason::no_common_date;
   try {
@@ -168,7 +178,7 @@ outcome decide(const tender& t, const request& r) {
 }
 
 outcome approve_after_review(const tender& t, const actor& who, const request& r, const current_intents& now) {
-  auto fresh = evaluate(now, member_intents(t));
+  auto fresh = evaluate(now, member_intents(t), t.kind);
   if (const auto* why = std::get_if<refusal::reason>(&fresh)) return refuse(*why, t, who, r);
   auto& bundle = std::get<engine::bundle>(fresh);
   if (bundle.verdict != engine::verdict::joint_tender) return refuse(refusal::reason::not_worth_joint_tender, t, who, r);
@@ -189,7 +199,7 @@ outcome confirm(const tender& t, const actor& who, const request& r) {
 outcome decline(const tender& t, const actor& who, const request& r, const current_intents& now) {
   std::vector<std::int64_t> staying, leaving;
   for (const auto& m : t.bundle.members) (m.organisation == who.organisation ? leaving : staying).push_back(m.intent);
-  auto fresh = evaluate(now, staying);
+  auto fresh = evaluate(now, staying, t.kind);
   tender after = t;
   if (const auto* why = std::get_if<refusal::reason>(&fresh)) {
     if (*why != refusal::reason::all_withdrawn) return refuse(*why, t, who, r);
@@ -216,7 +226,7 @@ outcome move_out(const tender& t, const actor& who, const request& r, const curr
   for (const auto& m : t.bundle.members) {
     if (m.intent != r.intent) staying.push_back(m.intent);
   }
-  auto fresh = evaluate(now, staying);
+  auto fresh = evaluate(now, staying, t.kind);
   if (const auto* why = std::get_if<refusal::reason>(&fresh)) return refuse(*why, t, who, r);
   auto after = reevaluated(t, std::move(std::get<engine::bundle>(fresh)),
                            engine::reevaluation("move_out", std::to_string(r.intent), who.name, t.bundle), false);
@@ -230,7 +240,7 @@ outcome merge(const tender& t, const actor& who, const request& r, const current
   const auto& other = *r.other;
   auto ids = member_intents(t);
   for (const auto id : member_intents(other)) ids.push_back(id);
-  auto fresh = evaluate(now, ids);
+  auto fresh = evaluate(now, ids, t.kind);
   if (const auto* why = std::get_if<refusal::reason>(&fresh)) {
     return refuse(*why, t, who, r, {std::to_string(other.id)});
   }
@@ -276,7 +286,7 @@ std::optional<refusal> specific_refusal(const tender& t, const actor& who, const
     if (other.status != status::proposed || other.superseded) {
       return refusal{why::not_allowed, r.action, other.id, other.status, allowed_actions(other, who), other.version, {}};
     }
-    if (other.run != t.run || other.bundle.compatibility_key != t.bundle.compatibility_key) {
+    if (other.run != t.run || other.kind != t.kind || other.bundle.compatibility_key != t.bundle.compatibility_key) {
       return refuse(why::not_mergeable, t, who, r, {std::to_string(other.id)});
     }
   }

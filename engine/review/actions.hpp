@@ -88,7 +88,7 @@ struct refusal {
     not_worth_joint_tender,
     /// merge with itself.
     same_tender,
-    /// merge of tenders of different runs or compatibility keys.
+    /// merge of tenders of different runs, kinds or compatibility keys.
     not_mergeable,
     /// The catalogue changed since: the intents' items are unknown or no longer compatible.
     items_changed,
@@ -128,7 +128,7 @@ using current_intents = engine::bundling_input;
 
 /// Applies `r` by `who` to `t`. Re-evaluating actions (decline, move_out, merge, approve after
 /// review) evaluate the remaining intents of `now` with engine::evaluate_tender on their common
-/// award date; earlier REEVALUATED reasons stay and one naming the change and the person is added.
+/// award date (a framework tender with engine::evaluate_framework_tender over their horizon); earlier REEVALUATED reasons stay and one naming the change and the person is added.
 outcome apply(const tender& t, const actor& who, const request& r, const current_intents& now);
 
 }  // namespace jointbuy::review

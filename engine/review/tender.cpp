@@ -8,6 +8,7 @@ namespace {
 
 constexpr std::array<std::string_view, 6> status_names{"proposed", "approved", "rejected", "tendered", "withdrawn", "needs_review"};
 constexpr std::array<std::string_view, 2> participation_names{"pending", "confirmed"};
+constexpr std::array<std::string_view, 2> kind_names{"joint", "framework"};
 
 }  // namespace
 
@@ -16,6 +17,15 @@ std::string_view to_string(status value) { return status_names.at(static_cast<st
 std::optional<status> parse_status(std::string_view text) {
   for (std::size_t k = 0; k < status_names.size(); ++k) {
     if (status_names[k] == text) return static_cast<status>(k);
+  }
+  return std::nullopt;
+}
+
+std::string_view to_string(tender_kind value) { return kind_names.at(static_cast<std::size_t>(value)); }
+
+std::optional<tender_kind> parse_tender_kind(std::string_view text) {
+  for (std::size_t k = 0; k < kind_names.size(); ++k) {
+    if (kind_names[k] == text) return static_cast<tender_kind>(k);
   }
   return std::nullopt;
 }

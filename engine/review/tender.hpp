@@ -27,6 +27,17 @@ std::optional<status> parse_status(std::string_view text);
 /// tender is the tender of its own from then on, whichever run proposed it.
 bool acted_on(status value);
 
+/// What a tender buys: a joint tender awarded on a common date, or a framework agreement tendered on
+/// the value of a horizon of needs without a common date (DOMAIN.md §4.8), each buyer calling off
+/// in its own window. Both are reviewed alike; they are evaluated by their own engine function.
+enum class tender_kind { joint, framework };
+
+/// "joint" or "framework".
+std::string_view to_string(tender_kind value);
+
+/// The kind named `text`, if it names one.
+std::optional<tender_kind> parse_tender_kind(std::string_view text);
+
 /// A buyer's answer to an approved joint tender. A buyer that declines is no longer a member.
 enum class participation { pending, confirmed };
 
@@ -41,6 +52,7 @@ struct tender {
   std::int64_t id = 0;
   /// The run that proposed it.
   std::int64_t run = 0;
+  tender_kind kind = tender_kind::joint;
   review::status status = status::proposed;
   /// Raised by every change; a change names the version it was read at.
   int version = 1;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "engine/bundling.hpp"
+#include "engine/framework_tender.hpp"
 #include "tests/support/reference_data.hpp"
 
 using namespace jointbuy;
@@ -247,4 +248,62 @@ TEST_CASE("broken agreements are refused at the engine's entry") {
   auto negative = agreement(3, -1);
   in.agreements = {negative};
   CHECK_THROWS_AS(run_bundling(in), invalid_input);
+}
+
+// From opportunity to agreement: a framework tender evaluated on its own gives the figures of the
+// opportunity the run flagged, and says why when an agreement on it does not pay.
+TEST_CASE("a framework tender on an opportunity's purchases has the opportunity's figures") {
+  const auto in = phones(50);
+  const auto r = run_bundling(in);
+  const auto& why = flag_of(r, 1, codes::agreement_opportunity)->reason;
+  const auto b = evaluate_framework_tender(in);
+  CHECK(b.verdict == verdict::joint_tender);
+  CHECK(b.id == why.texts.at("horizon"));
+  CHECK(b.value == why.amounts.at("value"));
+  CHECK(b.quantity == why.amounts.at("quantity"));
+  CHECK(b.buyers == why.amounts.at("buyers"));
+  CHECK(b.estimated_savings == why.amounts.at("savings"));
+  CHECK(to_string(b.procedure) == why.texts.at("procedure"));
+  // The award window is the horizon: the first and the last buyer's earliest date.
+  CHECK(b.award_from == on_day(0));
+  CHECK(b.award_to == on_day(29 * 50));
+  REQUIRE(b.members.size() == 30);
+  CHECK(std::is_sorted(b.members.begin(), b.members.end(), [](const member& x, const member& y) { return x.intent < y.intent; }));
+  // Equal shares: the lead is the smallest organisation id; alone each would buy free-hand.
+  CHECK(std::count_if(b.members.begin(), b.members.end(), [](const member& m) { return m.lead; }) == 1);
+  CHECK(b.members.front().lead);
+  CHECK(b.members.front().own_procedure == procedure::free_hand);
+  REQUIRE(b.reasons.size() == 2);
+  CHECK(b.reasons[0].code == codes::agreement_opportunity);
+  CHECK(b.reasons[1].code == codes::procedure_required);
+  // Deterministic whatever the order of the intents.
+  auto reversed = in;
+  std::reverse(reversed.intents.begin(), reversed.intents.end());
+  CHECK(evaluate_framework_tender(reversed) == b);
+}
+
+TEST_CASE("a framework tender that does not pay says why") {
+  // 20 buyers: CHF 221'000, below the open threshold.
+  const auto small = evaluate_framework_tender(phones(50, 20));
+  CHECK(small.verdict == verdict::individual);
+  CHECK(small.reasons.front().code == codes::hardware_too_small);
+  CHECK(small.reasons.front().amounts.at("shortfall") == 25'000'000 - small.value);
+  // One buyer only.
+  auto one = phones(50, 3);
+  for (auto& i : one.intents) i.organisation = "1059";
+  const auto single = evaluate_framework_tender(one);
+  CHECK(single.verdict == verdict::individual);
+  CHECK(single.reasons.front().code == codes::single_buyer);
+}
+
+TEST_CASE("a framework tender's preconditions: one key, one horizon, intents at all") {
+  auto mixed = phones(50, 3);
+  mixed.intents.push_back(make(99, "1059", "laptop", 1, 10, 20));
+  CHECK_THROWS_AS(evaluate_framework_tender(mixed), invalid_input);
+  auto wide = phones(50, 3);
+  wide.intents.back().earliest = wide.intents.back().latest = on_day(1462);
+  CHECK_THROWS_AS(evaluate_framework_tender(wide), invalid_input);
+  wide.intents.back().earliest = wide.intents.back().latest = on_day(1461);
+  CHECK_NOTHROW(evaluate_framework_tender(wide));
+  CHECK_THROWS_AS(evaluate_framework_tender(input()), invalid_input);
 }

@@ -152,6 +152,9 @@ const row table[] = {
     {verb::get, "/api/v1/call-offs/{id}/ocds.json", "/api/v1/call-offs/{own_call_off}/ocds.json", "", P, P, P},
     {verb::get, "/api/v1/call-offs/{id}/ocds.json", "/api/v1/call-offs/{other_call_off}/ocds.json", "", H, P, P},
     {verb::get, "/api/v1/agreement-opportunities", "/api/v1/agreement-opportunities", "", F, P, P},
+    // Framework tenders: a coordinator starts one on an opportunity and records its award.
+    {verb::post, "/api/v1/framework-tenders", "/api/v1/framework-tenders", "{}", F, P, F},
+    {verb::post, "/api/v1/bundles/{id}/agreement", "/api/v1/bundles/{own_bundle}/agreement", "{}", F, P, F},
 };
 
 std::string fill(std::string text, const std::map<std::string, std::string>& values) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "engine/framework_tender.hpp"
 #include "engine/review/actions.hpp"
 #include "tests/support/reference_data.hpp"
 
@@ -385,4 +386,37 @@ TEST_CASE("moving an intent out changes what the other buyers committed to: thos
   CHECK(moved.after.bundle.value < w.t.bundle.value);
   REQUIRE(moved.after.answers.size() == 2);
   for (const auto& [organisation, answer] : moved.after.answers) CHECK(answer == participation::pending);
+}
+
+// A framework tender (DOMAIN.md §4.8): its buyers share no award date, so it is evaluated over its
+// horizon; a decline re-evaluates it that way instead of failing for want of a common date.
+TEST_CASE("a framework tender is re-evaluated over its horizon, never on a common award date") {
+  auto now = rules();
+  for (int k = 0; k < 30; ++k) {
+    now.intents.push_back({k + 1, std::to_string(1000 + k), "laptop", 10, std::nullopt, on_day(k * 40), on_day(k * 40 + 10), std::nullopt});
+  }
+  REQUIRE_FALSE(engine::common_award_date(now.intents));
+  tender t;
+  t.id = 9;
+  t.run = 3;
+  t.kind = tender_kind::framework;
+  t.status = status::approved;
+  t.version = 2;
+  t.bundle = engine::evaluate_framework_tender(now);
+  REQUIRE(t.bundle.verdict == engine::verdict::joint_tender);
+  for (const auto& m : t.bundle.members) t.answers[m.organisation] = participation::pending;
+  const actor first{"buyer-token", role::buyer, "1000"};
+  const auto& c = granted(apply(t, first, ask(action::decline, 2), now));
+  CHECK(c.reevaluated);
+  CHECK(c.after.kind == tender_kind::framework);
+  CHECK(c.after.bundle.buyers == 29);
+  CHECK(c.after.bundle.value == t.bundle.value - 10 * 115000);
+  CHECK(c.after.bundle.award_from == on_day(40));
+  CHECK(c.after.answers.count("1000") == 0);
+  // A joint tender of the same intents could not be evaluated at all: they share no date.
+  auto joint = t;
+  joint.kind = tender_kind::joint;
+  const auto refused = apply(joint, first, ask(action::decline, 2), now);
+  REQUIRE(std::holds_alternative<refusal>(refused));
+  CHECK(std::get<refusal>(refused).why == refusal::reason::no_common_date);
 }

@@ -57,6 +57,7 @@ boost::json::object bundle_view(const store::bundle_record& record, engine::lang
     const auto window = record.windows.find(m.at("intent").as_int64());
     if (window == record.windows.end()) continue;
     m["window"] = {{"from", engine::format_iso_date(window->second.first)}, {"to", engine::format_iso_date(window->second.second)}};
+    if (const auto item = record.items.find(window->first); item != record.items.end()) m["item"] = item->second;
   }
   json["tender"] = record.bundle.id;
   if (!record.title_item.empty()) json["title"] = lang == engine::language::de ? record.title.de : record.title.en;
@@ -64,6 +65,8 @@ boost::json::object bundle_view(const store::bundle_record& record, engine::lang
   json["run"] = record.run;
   json["campaign"] = record.campaign ? boost::json::value(*record.campaign) : boost::json::value(nullptr);
   json["status"] = review::to_string(record.status);
+  json["kind"] = review::to_string(record.kind);
+  json["agreement"] = record.agreement ? boost::json::value(*record.agreement) : boost::json::value(nullptr);
   json["version"] = record.version;
   json["superseded"] = record.superseded;
   boost::json::object answers;

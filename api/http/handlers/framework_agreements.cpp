@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "api/http/downloads.hpp"
+#include "api/http/handlers/agreement_views.hpp"
 #include "api/http/handlers/bundle_views.hpp"
 #include "api/http/handlers/routes.hpp"
 #include "api/http/json_body.hpp"
@@ -73,12 +74,6 @@ boost::json::object agreement_view(const catalog::framework_agreement& a, item_n
   return json;
 }
 
-response agreement_response(const request_context& ctx, store::database& db, status code, const catalog::framework_agreement& a) {
-  item_names items{db, preferred_language(ctx.req)};
-  auto res = json_response(ctx.req, code, agreement_view(a, items, store::read_display_names(db)));
-  set_version_etag(res, a.version);
-  return res;
-}
 
 boost::json::object call_off_view(const store::call_off_record& c, item_names& items, const store::display_names& names) {
   return {{"id", c.id},
@@ -219,6 +214,13 @@ boost::json::array opportunities(store::database& db, long long run, engine::lan
 }
 
 }  // namespace
+
+response agreement_response(const request_context& ctx, store::database& db, status code, const catalog::framework_agreement& a) {
+  item_names items{db, preferred_language(ctx.req)};
+  auto res = json_response(ctx.req, code, agreement_view(a, items, store::read_display_names(db)));
+  set_version_etag(res, a.version);
+  return res;
+}
 
 void add_agreement_routes(router& routes, store::database& db) {
   routes.add(beast_http::verb::get, "/api/v1/framework-agreements", access::authenticated, [&db](request_context& ctx) {

@@ -29,6 +29,7 @@ router make_api_router(store::database& db, const catalog::reference_data& refer
   add_export_routes(routes, db);
   add_campaign_routes(routes, db, reference, campaigns);
   add_agreement_routes(routes, db);
+  add_framework_tender_routes(routes, db, reference);
   add_event_routes(routes, db);
   // An invitation link (/invitations/<token>) opens the pages, which read the token from the path.
   if (pages) {

@@ -73,6 +73,11 @@ void add_campaign_routes(router& routes, store::database& db, const catalog::ref
 /// GET/POST /api/v1/framework-agreements, GET/PUT …/{id}, POST/GET …/{id}/call-offs, GET
 /// …/{id}/call-offs.csv, GET /api/v1/call-offs/{id}/ocds.json and GET /api/v1/agreement-opportunities.
 void add_agreement_routes(router& routes, store::database& db);
+
+/// POST /api/v1/framework-tenders (a framework tender on an opportunity) and POST
+/// /api/v1/bundles/{id}/agreement (its award: the framework agreement it becomes).
+void add_framework_tender_routes(router& routes, store::database& db, const catalog::reference_data& reference);
+
 /// GET /api/v1/events?since=: what changed for the caller.
 void add_event_routes(router& routes, store::database& db);
 

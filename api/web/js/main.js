@@ -5,6 +5,7 @@ import { ApiError, signOut, whoAmI } from './api.js';
 import { announce, describeError, takeFlash } from './ui.js';
 import { h, replace } from './dom.js';
 import { currentLanguage, setLanguage, t } from './i18n.js';
+import * as agreements from './views/agreements.js';
 import * as audit from './views/audit.js';
 import * as bundle from './views/bundle.js';
 import * as bundles from './views/bundles.js';
@@ -17,6 +18,7 @@ import * as intentForm from './views/intent_form.js';
 import * as intents from './views/intents.js';
 import * as invitation from './views/invitation.js';
 import * as meView from './views/me.js';
+import * as opportunities from './views/opportunities.js';
 import * as people from './views/people.js';
 import * as signin from './views/signin.js';
 import * as tenders from './views/tenders.js';
@@ -37,6 +39,9 @@ const routes = [
   { pattern: /^\/audit$/, view: audit.render },
   { pattern: /^\/campaigns$/, view: campaigns.render },
   { pattern: /^\/campaigns\/(\d+)$/, view: campaigns.renderOne },
+  { pattern: /^\/agreements$/, view: agreements.render },
+  { pattern: /^\/agreements\/(\d+)$/, view: agreements.renderOne },
+  { pattern: /^\/opportunities$/, view: opportunities.render },
   { pattern: /^\/people$/, view: people.render },
   { pattern: /^\/me$/, view: meView.render },
 ];
@@ -44,11 +49,11 @@ const routes = [
 function navigation(me) {
   const links = {
     municipality: [['#/home', 'nav.home'], ['#/intents', 'nav.myIntents'], ['#/intents/new', 'nav.newIntent'], ['#/import', 'nav.import'],
-      ['#/campaigns', 'nav.campaigns'], ['#/bundles', 'nav.myBundles'], ['#/tenders', 'nav.tenders'], ['#/flags', 'nav.flags'], ['#/catalog', 'nav.catalog']],
-    coordinator: [['#/home', 'nav.home'], ['#/campaigns', 'nav.campaigns'], ['#/bundles', 'nav.bundles'], ['#/tenders', 'nav.tenders'], ['#/flags', 'nav.flags'], ['#/intents', 'nav.intents'],
-      ['#/intents/new', 'nav.newIntent'], ['#/catalog', 'nav.catalog'], ['#/people', 'nav.people']],
-    auditor: [['#/home', 'nav.audit'], ['#/campaigns', 'nav.campaigns'], ['#/bundles', 'nav.bundles'], ['#/tenders', 'nav.tenders'], ['#/flags', 'nav.flags'], ['#/intents', 'nav.intents'],
-      ['#/catalog', 'nav.catalog'], ['#/people', 'nav.people']],
+      ['#/campaigns', 'nav.campaigns'], ['#/bundles', 'nav.myBundles'], ['#/tenders', 'nav.tenders'], ['#/flags', 'nav.flags'], ['#/agreements', 'nav.agreements'], ['#/catalog', 'nav.catalog']],
+    coordinator: [['#/home', 'nav.home'], ['#/campaigns', 'nav.campaigns'], ['#/bundles', 'nav.bundles'], ['#/tenders', 'nav.tenders'], ['#/flags', 'nav.flags'], ['#/agreements', 'nav.agreements'], ['#/opportunities', 'nav.opportunities'],
+      ['#/intents', 'nav.intents'], ['#/intents/new', 'nav.newIntent'], ['#/catalog', 'nav.catalog'], ['#/people', 'nav.people']],
+    auditor: [['#/home', 'nav.audit'], ['#/campaigns', 'nav.campaigns'], ['#/bundles', 'nav.bundles'], ['#/tenders', 'nav.tenders'], ['#/flags', 'nav.flags'], ['#/agreements', 'nav.agreements'],
+      ['#/opportunities', 'nav.opportunities'], ['#/intents', 'nav.intents'], ['#/catalog', 'nav.catalog'], ['#/people', 'nav.people']],
   };
   return links[me.role] ?? [];
 }

@@ -5,7 +5,7 @@ import { api, ApiError } from '../api.js';
 import { field, h, replace, svg, table } from '../dom.js';
 import * as format from '../format.js';
 import { label, t } from '../i18n.js';
-import { announce, badge, describeError, flash, organisationLabel, organisationNames } from '../ui.js';
+import { announce, badge, describeError, flash, organisationLabel, organisationNames, showFormError } from '../ui.js';
 
 const DAY_WIDTH_MIN = 1.2;
 
@@ -168,6 +168,47 @@ function downloads(bundle) {
       h('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, t('bundle.print'))));
 }
 
+// A framework tender once tendered: the coordinator records the award, the supplier's prices for
+// each item, and the tender becomes a framework agreement its buyers call off from.
+function awardPanel(bundle, refresh) {
+  const items = [...new Set(bundle.members.map((m) => m.item).filter(Boolean))].sort();
+  const prices = items.map((item) => ({ item, input: h('input', { type: 'number', min: 0, step: '0.05', required: true }) }));
+  const supplier = h('input', { required: true, maxlength: 200 });
+  const from = h('input', { type: 'date', required: true });
+  const to = h('input', { type: 'date', required: true });
+  const justification = h('input', { maxlength: 2000 });
+  const form = h('form', { class: 'panel', 'aria-labelledby': 'award-heading' },
+    h('h2', { id: 'award-heading' }, t('bundle.award')),
+    h('p', { class: 'muted' }, t('bundle.awardIntro', { value: format.chf(bundle.value_chf) })),
+    field({ label: t('bundle.supplier'), name: 'supplier', input: supplier }),
+    h('div', { class: 'row' },
+      field({ label: t('bundle.validFrom'), name: 'valid_from', input: from }),
+      field({ label: t('bundle.validTo'), name: 'valid_to', input: to })),
+    field({ label: t('bundle.justification'), name: 'justification', input: justification, hint: t('bundle.justificationHint') }),
+    h('fieldset', { 'data-field': 'items' }, h('legend', {}, t('bundle.prices')),
+      prices.map((p) => field({ label: `${p.item} (CHF)`, name: `price-${p.item}`, input: p.input }))),
+    h('button', { type: 'submit' }, t('bundle.awardSubmit')));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = { supplier: supplier.value, valid_from: from.value, valid_to: to.value,
+      items: prices.map((p) => ({ item: p.item, unit_price_chf: Number(p.input.value) })) };
+    if (justification.value) body.justification = justification.value;
+    try {
+      const agreement = await api.post(`/api/v1/bundles/${bundle.id}/agreement`, body);
+      flash(t('bundle.awarded', { title: agreement.title }));
+      location.hash = `#/agreements/${agreement.id}`;
+    } catch (error) {
+      showFormError(form, error);
+    }
+  });
+  return form;
+}
+
+function frameworkNote(bundle) {
+  return h('p', { role: 'note', class: 'notice' }, t('bundle.frameworkNote'),
+    bundle.agreement !== null ? [' ', h('a', { href: `#/agreements/${bundle.agreement}` }, t('bundle.agreementLink', { id: bundle.agreement }))] : null);
+}
+
 export async function render(main, { me, params, refresh }) {
   const id = Number(params[0]);
   const [bundle, names] = await Promise.all([api.get(`/api/v1/bundles/${id}`), organisationNames()]);
@@ -200,10 +241,12 @@ export async function render(main, { me, params, refresh }) {
 
   replace(main,
     h('p', { class: 'no-print' }, h('a', { href: '#/bundles' }, `← ${t('nav.bundles')}`)),
-    h('h1', {}, `${t('bundle.title', { id: bundle.id })}: ${bundle.title ? `${bundle.title} (${bundle.tender})` : bundle.tender}`),
+    h('h1', {}, `${t(bundle.kind === 'framework' ? 'bundle.frameworkTitle' : 'bundle.title', { id: bundle.id })}: ${bundle.title ? `${bundle.title} (${bundle.tender})` : bundle.tender}`),
     h('p', { class: 'print-only' }, t('bundle.asOf', { time: format.timestamp(new Date().toISOString()) })),
     facts(bundle),
+    bundle.kind === 'framework' ? frameworkNote(bundle) : null,
     coordinator ? coordinatorPanel(bundle, refresh, others) : null,
+    coordinator && bundle.kind === 'framework' && bundle.status === 'tendered' && bundle.agreement === null ? awardPanel(bundle, refresh) : null,
     participationPanel(bundle, refresh),
     bundle.members.length > 0 ? h('section', { 'aria-labelledby': 'timeline-heading' },
       h('h2', { id: 'timeline-heading' }, t('bundle.timeline')),
