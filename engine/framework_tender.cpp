@@ -58,9 +58,9 @@ bundle evaluate_framework_tender(const bundling_input& input) {
   for (const auto& p : purchases) horizon.push_back(&p);
   const auto e = evaluate_horizon(input, horizon);
   if (!e) {
-    throw invalid_input(invalid_input::rule::unpriceable, purchases.front().source->id,
-                        "no thresholds in force on " + format_iso_date(purchases.front().source->earliest) +
-                            " or a purchase cannot be valued alone");
+    std::string message = "no thresholds in force on ";
+    message.append(format_iso_date(purchases.front().source->earliest)).append(" or a purchase cannot be valued alone");
+    throw invalid_input(invalid_input::rule::unpriceable, purchases.front().source->id, message);
   }
   const auto& terms = *purchases.front().terms;
   bundle b;

@@ -163,7 +163,8 @@ export async function screenshot(page, name) {
 const ENUMS = ['joint_tender', 'individual', 'submitted', 'withdrawn', 'proposed', 'approved', 'rejected', 'tendered', 'needs_review',
   'free_hand', 'invitation', 'one_time', 'yearly', 'supply', 'hardware', 'software', 'service', 'pending', 'confirmed', 'confirm',
   'decline', 'approve', 'reject', 'withdraw', 'move_out', 'merge', 'catalog_item', 'bundling_run', 'intent', 'bundle', 'piece', 'licence',
-  'HARDWARE_TOO_SMALL_FOR_PUBLIC_TENDER', 'NOT_WORTH_JOINT_TENDER', 'SINGLE_BUYER', 'SPLITTING_RISK', 'WINDOW_SHIFT_SUGGESTED', 'UNPRICEABLE'];
+  'HARDWARE_TOO_SMALL_FOR_PUBLIC_TENDER', 'NOT_WORTH_JOINT_TENDER', 'SINGLE_BUYER', 'SPLITTING_RISK', 'WINDOW_SHIFT_SUGGESTED', 'UNPRICEABLE',
+  'CALL_OFF_AVAILABLE', 'CALL_OFF_CEILING_EXCEEDED', 'FRAMEWORK_AGREEMENT_OPPORTUNITY', 'own_tender', 'central_purchasing_body', 'in_house', 'framework'];
 
 /**
  * What the page's main area shows a person: no enumerated value of the API, and no catalogue

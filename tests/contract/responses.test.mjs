@@ -374,6 +374,39 @@ describe('every answer of the API is one its contract documents', () => {
     await call('GET', '/api/v1/agreement-opportunities', 'coordinator');
     await call('GET', '/api/v1/agreement-opportunities?run=abc', 'coordinator');
     await call('GET', '/api/v1/agreement-opportunities', 'kriens');
+
+    // Framework tenders: Kriens and Emmen each need smartphones 15 times, 12 days apart; the run
+    // proposes an agreement; the coordinator starts a framework tender on it (and is refused twice),
+    // the buyers confirm, it is tendered and awarded (and refused before and after).
+    for (let k = 0; k < 30; ++k) {
+      const day = (offset) => new Date(Date.UTC(2027, 0, 1 + k * 12 + offset)).toISOString().slice(0, 10);
+      await call('POST', '/api/v1/intents', k % 2 === 0 ? 'kriens' : 'emmen', { body: { item: 'smartphone-admin', quantity: 17, earliest: day(0), latest: day(5) } });
+    }
+    await call('POST', '/api/v1/bundling-runs', 'coordinator');
+    const chances = await call('GET', '/api/v1/agreement-opportunities', 'coordinator');
+    const phones = chances.body.items.find((o) => o.members.some((m) => m.item === 'smartphone-admin'));
+    assert.ok(phones, 'the smartphones are an agreement opportunity');
+    await call('POST', '/api/v1/framework-tenders', 'kriens', { body: { horizon: phones.horizon } });
+    await call('POST', '/api/v1/framework-tenders', 'coordinator', { body: { horizon: 'nothing/2020-01-01' } });
+    await call('POST', '/api/v1/framework-tenders', 'coordinator', { body: {} });
+    const framework = await call('POST', '/api/v1/framework-tenders', 'coordinator', { body: { horizon: phones.horizon } });
+    assert.equal(framework.status, 201);
+    await call('POST', '/api/v1/framework-tenders', 'coordinator', { body: { horizon: phones.horizon } });
+    const ft = `/api/v1/bundles/${framework.body.id}`;
+    const award = { supplier: 'Beispiel Mobile AG', valid_from: '2027-01-01', valid_to: '2030-12-31', items: [{ item: 'smartphone-admin', unit_price_chf: 590 }] };
+    await call('POST', `${ft}/agreement`, 'coordinator', { body: award });
+    let version = framework.body.version;
+    for (const who of ['kriens', 'emmen']) {
+      const confirmed = await call('POST', `${ft}/participation`, who, { body: { answer: 'confirm' }, headers: { 'If-Match': `"${version}"` } });
+      version = confirmed.body.version;
+    }
+    await call('POST', `${ft}/decision`, 'coordinator', { body: { decision: 'tendered', reference: 'simap 2027-555' }, headers: { 'If-Match': `"${version}"` } });
+    await call('POST', `${ft}/agreement`, 'kriens', { body: award });
+    await call('POST', `${ft}/agreement`, 'coordinator', { body: { ...award, items: [{ item: 'monitor-24', unit_price_chf: 150 }] } });
+    const awarded = await call('POST', `${ft}/agreement`, 'coordinator', { body: award });
+    assert.equal(awarded.status, 201);
+    await call('POST', `${ft}/agreement`, 'coordinator', { body: award });
+    await call('GET', ft, 'kriens');
     await call('GET', '/api/v1/events', 'kriens');
 
     // A path the API does not have is a problem document too.

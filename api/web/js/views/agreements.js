@@ -149,11 +149,11 @@ async function callOffForm(a, me, refresh) {
       h('p', {}, L('Keine offenen Beschaffungsabsichten für Artikel dieses Rahmenvertrags.', 'No open purchase intents for items of this agreement.')));
   }
   const intent = h('select', { required: true }, open.map((i) => h('option', { value: i.id },
-    `${itemName(catalog, i.item)} – ${format.count(i.quantity)} – ${format.period(i.earliest, i.latest)}${me.role === 'municipality' ? '' : ` – ${organisationLabel(names, i.organisation)}`} (${L('Nr.', 'no.')} ${i.id})`)));
+    `${itemName(catalog, i.item)} – ${format.count(i.quantity)} ${L('Stück', 'units')} – ${format.period(i.earliest, i.latest)}${me.role === 'municipality' ? '' : ` – ${organisationLabel(names, i.organisation)}`} (${L('Nr.', 'no.')} ${i.id})`)));
   const form = h('form', { class: 'panel', 'aria-labelledby': 'call-off-heading' },
     h('h2', { id: 'call-off-heading' }, L('Abrufen', 'Call off')),
-    h('p', { class: 'muted' }, L('Der Preis ist der der Preisliste am ersten Tag, den Vertrag und Zeitfenster gemeinsam haben; der Abruf zählt sofort gegen den Höchstbetrag.',
-      'The price is the price list\'s on the first day the agreement and the window share; the call-off counts against the ceiling at once.')),
+    h('p', { class: 'muted' }, L('Abgerufen wird heute, zum Preis, der heute in der Preisliste gilt; der Abruf zählt sofort gegen den Höchstbetrag.',
+      'The call-off is made today at the price the price list gives today; it counts against the ceiling at once.')),
     field({ label: L('Beschaffungsabsicht', 'Purchase intent'), name: 'intent', input: intent }),
     h('button', { type: 'submit' }, L('Abrufen', 'Call off')));
   form.addEventListener('submit', async (event) => {
@@ -191,7 +191,7 @@ export async function renderOne(main, { me, params, refresh }) {
     h('section', { class: 'panel', 'aria-labelledby': 'price-list' },
       h('h2', { id: 'price-list' }, L('Preisliste', 'Price list')),
       table({ head: [L('Artikel', 'Item'), L('Stückpreis', 'Unit price'), L('Gültig ab', 'Valid from')], numeric: [1],
-        rows: a.items.map((p) => [h('span', {}, p.item_name, h('span', { class: 'muted' }, ` (${p.item})`)), format.chf(p.unit_price_chf), format.date(p.valid_from)]) })),
+        rows: a.items.map((p) => [h('span', { title: p.item }, p.item_name), format.chf(p.unit_price_chf), format.date(p.valid_from)]) })),
     me.role === 'auditor' || today > a.valid_to ? null : await callOffForm(a, me, refresh),
     h('section', { class: 'panel', 'aria-labelledby': 'call-offs' },
       h('h2', { id: 'call-offs' }, me.role === 'municipality' ? L('Ihre Abrufe', 'Your call-offs') : L('Abrufe', 'Call-offs'),
