@@ -105,8 +105,8 @@ std::string describe(const store::conflict& conflict, engine::language lang) {
     case why::in_tender:
       if (conflict.subject()) {
         return sentence_start(*conflict.subject(), de)
-            .append(de ? " gehört schon zu einer Ausschreibung, über die entschieden ist; sie kann nicht in eine zweite."
-                       : " belongs to a tender a coordinator decided on already; it cannot join a second one.");
+            .append(de ? " gehört schon zu einer Ausschreibung, über die entschieden ist: Sie wird dort beschafft, nicht ein zweites Mal."
+                       : " belongs to a tender a coordinator decided on already: it is bought there, not a second time.");
       }
       break;
     case why::framework_tender_started:

@@ -54,7 +54,9 @@ class conflict : public error {
     campaign_answer,
     /// The intent `subject` was bought by a call-off from a framework agreement.
     called_off,
-    /// The intent `subject` belongs to a tender a coordinator acted on (approved, tendered, under review).
+    /// The intent `subject` belongs to a tender a coordinator acted on (approved, tendered, under
+    /// review): it cannot join a framework tender, nor be called off (but from the agreement its
+    /// own framework tender was awarded into).
     in_tender,
     /// A framework tender on this opportunity exists already: the bundle `subject`.
     framework_tender_started,

@@ -248,6 +248,15 @@ call_off_record call_off(database& db, const call_off_request& request, const st
       }
       if (intent->call_off) throw conflict(conflict::reason::called_off, intent_ref, "called off already");
       if (intent->campaign) throw conflict(conflict::reason::campaign_answer, intent_ref, "part of a campaign's answer");
+      // An intent of a decided tender is bought there: a joint tender's never by a call-off, a
+      // framework tender's only from the agreement it was awarded into.
+      long long held_by = 0;
+      const long long own_tender = agreement->tender.value_or(0);
+      soci::indicator none = soci::i_null;
+      session << "SELECT MIN(b.id) FROM bundles b JOIN bundle_members m ON m.bundle_id = b.id WHERE m.intent_id = :intent "
+                 "AND b.status IN ('approved', 'tendered', 'needs_review') AND NOT (b.kind = 'framework' AND b.id = :tender)",
+          soci::use(*request.intent, "intent"), soci::use(own_tender, "tender"), soci::into(held_by, none);
+      if (none == soci::i_ok) throw conflict(conflict::reason::in_tender, intent_ref, "in a decided tender");
       organisation = intent->fields.organisation;
       item = intent->fields.item;
       quantity = intent->fields.quantity;

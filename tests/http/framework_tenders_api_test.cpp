@@ -94,6 +94,18 @@ TEST_CASE("a framework tender on an opportunity: reviewed like a joint tender, a
   REQUIRE(call(f, f.coordinator, verb::post, "/api/v1/bundling-runs").status == 201);
   CHECK(call(f, f.coordinator, verb::get, "/api/v1/agreement-opportunities").json().at("items").as_array().empty());
 
+  // Its intents are bought through it: another agreement cannot take them.
+  const auto other = call(f, f.coordinator, verb::post, "/api/v1/framework-agreements",
+                          R"({"title": "Smartphones", "supplier": "X AG", "source": "central_purchasing_body", "valid_from": "2027-01-01",
+                              "valid_to": "2029-12-31", "eligible_organisations": "all", "ceiling_chf": 100000,
+                              "items": [{"item": "smartphone-admin", "unit_price_chf": 600}]})");
+  REQUIRE(other.status == 201);
+  const auto first_of_kriens = call(f, f.kriens, verb::get, "/api/v1/intents?organisation=1059").json().at("items").as_array()[0].at("id").as_int64();
+  const auto elsewhere = call(f, f.kriens, verb::post, "/api/v1/framework-agreements/" + std::to_string(other.json().at("id").as_int64()) + "/call-offs",
+                              R"({"intent": )" + std::to_string(first_of_kriens) + R"(, "date": "2027-01-02"})");
+  CHECK(elsewhere.status == 409);
+  CHECK(elsewhere.json().at("type").as_string() == "urn:jointbuy:problem:in-tender");
+
   // Not yet tendered: no award.
   CHECK(call(f, f.coordinator, verb::post, bundle_path(id, "/agreement"), award_body()).json().at("type").as_string() ==
         "urn:jointbuy:problem:not-tendered");
