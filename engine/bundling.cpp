@@ -1,6 +1,7 @@
 #include "engine/bundling.hpp"
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 #include <set>
 #include <span>
@@ -256,33 +257,42 @@ class run {
     procedure_reason.amounts = {{"value", b.value}, {"free_hand_below", ruling->limits.free_hand_below},
                                 {"invitation_below", ruling->limits.invitation_below}, {"treaty", ruling->limits.treaty_threshold},
                                 {"international", b.international ? 1 : 0}};
-    procedure_reason.texts = {{"procedure", std::string{to_string(b.procedure)}},
-                              {"procurement_type", std::string{to_string(b.procurement_type)}},
-                              {"source", ruling->period->source},
-                              {"valid_from", format_iso_date(ruling->period->valid_from)}};
-    const figures<std::int64_t> tender_figures{{"value", b.value}, {"quantity", b.quantity}, {"buyers", b.buyers},
-                                               {"savings", b.estimated_savings}, {"standalone", standalone_sum},
-                                               {"joint", standalone_sum - b.estimated_savings}};
+    procedure_reason.texts = figures<std::string>{procedure_texts(*ruling, b.procurement_type)};
+    // One list of the tender's figures, shared by its reasons and by every member's flags.
+    const auto tender_figures = figures<std::int64_t>{{"value", b.value}, {"quantity", b.quantity}, {"buyers", b.buyers},
+                                                      {"savings", b.estimated_savings}, {"standalone", standalone_sum},
+                                                      {"joint", standalone_sum - b.estimated_savings}}
+                                    .share();
     b.reasons.reserve(3);
     if (joint) {
-      reason r{codes::joint_tender, tender_figures, {{"procedure", std::string{to_string(b.procedure)}}, {"lead", *lead.organisation}}};
+      reason r{codes::joint_tender, figures<std::int64_t>{tender_figures}, {{"procedure", std::string{to_string(b.procedure)}}, {"lead", *lead.organisation}}};
       b.reasons.push_back(std::move(r));
     } else {
-      if (b.buyers < 2) b.reasons.push_back({codes::single_buyer, tender_figures, {}});
+      if (b.buyers < 2) b.reasons.push_back({codes::single_buyer, figures<std::int64_t>{tender_figures}, {}});
       if (hardware_too_small) {
-        auto r = reason{codes::hardware_too_small, figures<std::int64_t>{tender_figures, 2}, {}};
+        auto r = reason{codes::hardware_too_small, figures<std::int64_t>{tender_figures}, {}};
         r.amounts["open_threshold"] = open_threshold;
         r.amounts["shortfall"] = open_threshold - b.value;
         b.reasons.push_back(std::move(r));
       } else if (b.buyers >= 2) {
-        b.reasons.push_back({codes::not_worth, tender_figures, {}});
+        b.reasons.push_back({codes::not_worth, figures<std::int64_t>{tender_figures}, {}});
+      }
+      // Each member's flag is the tender's reason (shared) with what this member would do alone (its own).
+      struct shared_reason {
+        static_name code = "";
+        figures<std::int64_t>::shared_entries amounts;
+        figures<std::string>::shared_entries texts;
+      };
+      std::array<shared_reason, 2> shared{};
+      for (std::size_t k = 0; k < b.reasons.size(); ++k) {
+        auto texts = b.reasons[k].texts;
+        texts["bundle"] = b.id;
+        shared[k] = {b.reasons[k].code, b.reasons[k].amounts.share(), texts.share()};
       }
       for (std::size_t k = 0; k < b.members.size(); ++k) {
         const auto& m = b.members[k];
-        for (const auto& r : b.reasons) {
-          // The tender's reason, with what this member would do alone.
-          flag f{m.intent, m.organisation, {r.code, figures<std::int64_t>{r.amounts, 1}, figures<std::string>{r.texts, 2}}};
-          f.reason.texts["bundle"] = b.id;
+        for (std::size_t r = 0; r < b.reasons.size(); ++r) {
+          flag f{m.intent, m.organisation, {shared[r].code, figures<std::int64_t>{shared[r].amounts}, figures<std::string>{shared[r].texts}}};
           f.reason.texts["own_procedure"] = std::string{to_string(m.own_procedure)};
           f.reason.amounts["own_value"] = m.value;
           result_.flags.push_back(std::move(f));
@@ -298,6 +308,21 @@ class run {
       joint_by_key_[priced_[group.front()].key_rank].push_back(std::move(totals));
     }
     result_.bundles.push_back(std::move(b));
+  }
+
+  // The texts of a PROCEDURE_REQUIRED reason: the same for every tender of one threshold period,
+  // procedure and procurement type, so made once for them and shared.
+  figures<std::string>::shared_entries procedure_texts(const procedure_ruling& ruling, engine::procurement_type type) {
+    for (const auto& known : procedure_texts_) {
+      if (known.period == ruling.period && known.required == ruling.required && known.type == type) return known.texts;
+    }
+    auto texts = figures<std::string>{{"procedure", std::string{to_string(ruling.required)}},
+                                      {"procurement_type", std::string{to_string(type)}},
+                                      {"source", ruling.period->source},
+                                      {"valid_from", format_iso_date(ruling.period->valid_from)}}
+                     .share();
+    procedure_texts_.push_back({ruling.period, ruling.required, type, texts});
+    return texts;
   }
 
   // DOMAIN.md §4.6: one buyer's individual purchases of one key whose earliest dates lie within 365
@@ -375,6 +400,7 @@ class run {
   // DOMAIN.md §4.6: the smallest shift of an individual purchase's window that lets it join a
   // proposed joint tender of its key, when joining raises the tender's savings.
   void suggest_window_shifts() {
+    std::unordered_map<std::size_t, figures<std::string>::shared_entries> shift_texts;
     for (const auto& p : individual_) {
       const auto& home = result_.bundles[p.bundle_index];
       const auto& tenders = joint_by_key_[p.source->key_rank];
@@ -412,10 +438,14 @@ class run {
       const rappen savings = standalone - joint_cost(value, quantity, buyers, *best->tiers, *ruling, input_.costs);
       const rappen change = savings - tender.estimated_savings;
       if (change <= 0) continue;
-      reason r{codes::window_shift,
-               {{"shift_days", best_shift}, {"savings_change", change}},
-               {{"bundle", tender.id}, {"award_from", format_iso_date(tender.award_from)},
-                {"award_to", format_iso_date(tender.award_to)}}};
+      // The tender's texts once per tender, shared by every purchase it is suggested to.
+      auto& texts = shift_texts[best->bundle_index];
+      if (!texts) {
+        texts = figures<std::string>{{"bundle", tender.id}, {"award_from", format_iso_date(tender.award_from)},
+                                     {"award_to", format_iso_date(tender.award_to)}}
+                    .share();
+      }
+      reason r{codes::window_shift, {{"shift_days", best_shift}, {"savings_change", change}}, figures<std::string>{texts}};
       result_.flags.push_back({m.intent, m.organisation, std::move(r)});
     }
   }
@@ -450,10 +480,20 @@ class run {
       if (x.code != y.code) return x.code < y.code;
       return x.index < y.index;
     });
-    std::vector<flag> ordered;
-    ordered.reserve(order.size());
-    for (const auto& key : order) ordered.push_back(std::move(result_.flags[key.index]));
-    result_.flags = std::move(ordered);
+    // Each flag moved to its place along the permutation's cycles: no second vector of flags.
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      if (order[k].index == k) continue;
+      flag held = std::move(result_.flags[k]);
+      std::size_t at = k;
+      while (order[at].index != k) {
+        const std::size_t from = order[at].index;
+        result_.flags[at] = std::move(result_.flags[from]);
+        order[at].index = at;
+        at = from;
+      }
+      result_.flags[at] = std::move(held);
+      order[at].index = at;
+    }
     auto& s = result_.summary;
     s.intents = static_cast<std::int64_t>(input_.intents.size());
     s.bundles = static_cast<std::int64_t>(result_.bundles.size());
@@ -488,6 +528,14 @@ class run {
     const std::string* organisation;
   };
   std::vector<share> shares_;
+  // The PROCEDURE_REQUIRED texts made so far (a handful: periods × procedures × types).
+  struct known_procedure_texts {
+    const threshold_period* period;
+    procedure required;
+    engine::procurement_type type;
+    figures<std::string>::shared_entries texts;
+  };
+  std::vector<known_procedure_texts> procedure_texts_;
 };
 
 }  // namespace

@@ -4,19 +4,18 @@
 // flags what a coordinator must know. Pure: value types in, value types out; the same input in any
 // order gives the same output.
 
-#include <algorithm>
 #include <cstdint>
 #include <functional>
-#include <initializer_list>
+#include <map>
 #include <stdexcept>
 #include <string_view>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "engine/cost_model.hpp"
 #include "engine/date.hpp"
+#include "engine/figures.hpp"
 #include "engine/framework_agreements.hpp"
 #include "engine/money.hpp"
 #include "engine/procurement.hpp"
@@ -59,63 +58,6 @@ struct bundling_input {
   cost_model costs;
   /// The framework agreements that individual purchases may call off from (DOMAIN.md §4.8).
   std::vector<framework_agreement> agreements;
-};
-
-/// Named figures of a reason, kept sorted by name: a small vector rather than a tree, because a run
-/// copies reasons into hundreds of thousands of flags and a vector copies with one allocation.
-template <class Value>
-class figures {
- public:
-  /// One named figure. Not a std::pair: its forwarding constructor would make names at run time.
-  struct value_type {
-    static_name first;
-    Value second;
-  };
-
-  figures() = default;
-  figures(std::initializer_list<value_type> entries) {
-    entries_.reserve(entries.size());
-    for (const auto& e : entries) (*this)[e.first] = e.second;
-  }
-  /// A copy of `other` with room for `extra` more figures.
-  figures(const figures& other, std::size_t extra) {
-    entries_.reserve(other.size() + extra);
-    entries_.insert(entries_.end(), other.begin(), other.end());
-  }
-
-  /// The figure `name`, inserted with a default value when absent.
-  Value& operator[](static_name name) {
-    auto at = lower(name);
-    if (at == entries_.end() || at->first != name) at = entries_.insert(at, value_type{name, Value{}});
-    return at->second;
-  }
-  /// The figure `name`; throws std::out_of_range when absent.
-  const Value& at(std::string_view name) const {
-    const auto found = find(name);
-    if (found == entries_.end()) throw std::out_of_range("no figure named " + std::string{name});
-    return found->second;
-  }
-  typename std::vector<value_type>::const_iterator find(std::string_view name) const {
-    const auto at = std::lower_bound(entries_.begin(), entries_.end(), name,
-                                     [](const value_type& e, std::string_view n) { return e.first < n; });
-    return at != entries_.end() && at->first == name ? at : entries_.end();
-  }
-  std::size_t count(std::string_view name) const { return find(name) == entries_.end() ? 0 : 1; }
-  auto begin() const { return entries_.begin(); }
-  auto end() const { return entries_.end(); }
-  std::size_t size() const { return entries_.size(); }
-
-  friend bool operator==(const figures& a, const figures& b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                      [](const value_type& x, const value_type& y) { return x.first == y.first && x.second == y.second; });
-  }
-
- private:
-  typename std::vector<value_type>::iterator lower(std::string_view name) {
-    return std::lower_bound(entries_.begin(), entries_.end(), name, [](const value_type& e, std::string_view n) { return e.first < n; });
-  }
-
-  std::vector<value_type> entries_;
 };
 
 /// Why a tender or flag is what it is: a stable code (one of `codes`) and the figures that decided

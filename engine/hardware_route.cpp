@@ -124,8 +124,12 @@ void propose_agreements(const bundling_input& input, std::span<const individual_
     start = end;
     const auto e = evaluate_horizon(input, horizon);
     if (!e || !e->worth) continue;
+    // The horizon's figures once, shared by the flag of each of its purchases.
+    const auto shared = opportunity_reason(*e, first.terms->compatibility_key, horizon.size());
+    const auto amounts = shared.amounts.share();
+    const auto texts = shared.texts.share();
     for (const auto* p : horizon) {
-      auto why = opportunity_reason(*e, first.terms->compatibility_key, horizon.size());
+      reason why{shared.code, figures<std::int64_t>{amounts}, figures<std::string>{texts}};
       why.amounts["own_value"] = p->value;
       flags.push_back({p->source->id, p->source->organisation, std::move(why)});
     }

@@ -5,13 +5,13 @@ namespace jointbuy::engine {
 namespace {
 
 std::int64_t amount(const reason& r, const char* name) {
-  const auto found = r.amounts.find(name);
-  return found == r.amounts.end() ? 0 : found->second;
+  const auto* found = r.amounts.find(name);
+  return found ? found->second : 0;
 }
 
 std::string text(const reason& r, const char* name) {
-  const auto found = r.texts.find(name);
-  return found == r.texts.end() ? std::string{} : found->second;
+  const auto* found = r.texts.find(name);
+  return found ? found->second : std::string{};
 }
 
 std::string chf(const reason& r, const char* name) { return "CHF " + format_chf_grouped(amount(r, name)); }

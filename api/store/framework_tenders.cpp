@@ -37,8 +37,8 @@ std::vector<long long> horizon_intents(soci::session& session, long long run, co
   std::vector<long long> intents;
   for (const auto& row : rows) {
     const auto reason = catalog::reason_from_storage(boost::json::parse(row.details));
-    const auto found = reason.texts.find("horizon");
-    if (found != reason.texts.end() && found->second == horizon) intents.push_back(row.intent);
+    const auto* found = reason.texts.find("horizon");
+    if (found && found->second == horizon) intents.push_back(row.intent);
   }
   return intents;
 }
