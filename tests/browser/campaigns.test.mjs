@@ -43,7 +43,8 @@ describe('a needs survey in the pages', () => {
     await c.getByLabel('Titel', { exact: true }).fill('Schulverwaltungssoftware 2027');
     await c.getByLabel('Katalogartikel').selectOption('school-administration-software');
     await c.getByLabel('Eingeladen').fill('1059, 1024');
-    await c.getByLabel('Beginn', { exact: true }).fill(local(-3600e3));
+    // Beginn lies ahead: a draft whose start has passed is opened by the clock, which would race the button.
+    await c.getByLabel('Beginn', { exact: true }).fill(local(86400e3));
     await c.getByLabel('Schluss', { exact: true }).fill(local(14 * 86400e3));
     await c.getByRole('button', { name: 'Als Entwurf speichern' }).click();
     await c.getByRole('heading', { name: 'Schulverwaltungssoftware 2027' }).waitFor();
@@ -75,8 +76,16 @@ describe('a needs survey in the pages', () => {
     await c.getByText('Kein Mailserver eingerichtet').waitFor();
     await screenshot(c, 'campaign-progress');
 
+    // A colleague closes it meanwhile (through the API): the page's step is refused, and the page shows
+    // the survey as it now is, with the reason, instead of the stale buttons.
+    const campaignId = campaignUrl.match(/campaigns\/(\d+)/)[1];
+    const closed = await server.api('POST', `/api/v1/campaigns/${campaignId}/close`, server.tokens.coordinator);
+    assert.equal(closed.status, 200, JSON.stringify(closed.body));
+    coordinator.expectProblem(409, `/api/v1/campaigns/${campaignId}/close`);
     await c.getByRole('button', { name: 'Abschliessen' }).click();
     await c.locator('.facts', { hasText: 'abgeschlossen' }).waitFor();
+    assert.equal(await c.getByRole('button', { name: 'Abschliessen' }).count(), 0);
+    await c.getByRole('alert').or(c.getByRole('status')).filter({ hasText: /Stand «abgeschlossen» kann man nicht/ }).first().waitFor();
     await answers.getByRole('row', { name: /Emmen.*keine Antwort/ }).waitFor();
     await c.getByRole('button', { name: 'Antworten bündeln' }).click();
     await c.waitForURL(/#\/bundles\?run=\d+/);

@@ -1,7 +1,7 @@
 // Needs-survey campaigns: the coordinator creates, opens, extends, closes and bundles a campaign and
 // follows its progress (answers per buyer, totals per item, answers over time, the mail); a
 // municipality sees its invitations and answers with its needs or with none.
-import { api } from '../api.js';
+import { api, ApiError } from '../api.js';
 import { field, h, replace, svg, table } from '../dom.js';
 import * as format from '../format.js';
 import { currentLanguage } from '../i18n.js';
@@ -118,7 +118,11 @@ async function coordinatorPart(c, me, refresh) {
           await api.post(`/api/v1/campaigns/${c.id}/${action}`, undefined, { headers: { 'If-Match': `"${c.version}"` } });
           await refresh();
           announce(L('Erledigt.', 'Done.'));
-        } catch (error) { announce(describeError(error), true); }
+        } catch (error) {
+          // Someone or the clock changed the survey meanwhile: show what it is now, and why the step was refused.
+          if (error instanceof ApiError && (error.status === 409 || error.status === 412)) await refresh();
+          announce(describeError(error), true);
+        }
       } }, ACTIONS[action]()));
     }
     if (c.allowed_actions.includes('bundle')) {
