@@ -24,6 +24,14 @@ export function takeFlash() {
   return message;
 }
 
+/**
+ * A refusal because the record changed meanwhile: 409 (its state no longer allows the step) or 412
+ * (its version moved on). The page then shows the record as it now is, with the reason.
+ */
+export function changedMeanwhile(error) {
+  return error instanceof ApiError && (error.status === 409 || error.status === 412);
+}
+
 /** A failure of the API as a sentence. */
 export function describeError(error) {
   if (error instanceof ApiError) {

@@ -1,11 +1,11 @@
 // One bundle: its figures, the timeline of the members' windows and the common award window, the
 // members with the lead buyer, the reasons, the decisions so far, the coordinator's and the buyers'
 // actions, and the tender documents.
-import { api, ApiError } from '../api.js';
+import { api } from '../api.js';
 import { field, h, replace, svg, table } from '../dom.js';
 import * as format from '../format.js';
 import { label, t } from '../i18n.js';
-import { announce, badge, describeError, flash, organisationLabel, organisationNames, showFormError } from '../ui.js';
+import { announce, badge, changedMeanwhile, describeError, flash, organisationLabel, organisationNames, showFormError } from '../ui.js';
 
 const DAY_WIDTH_MIN = 1.2;
 
@@ -83,7 +83,7 @@ async function change(path, body, bundle, refresh, { done, next } = {}) {
     await refresh();
     announce(message);
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 412 || error.status === 409)) {
+    if (changedMeanwhile(error)) {
       const reason = describeError(error);
       await refresh();
       announce(error.status === 412 ? t('bundle.conflict') : reason, true);

@@ -1,11 +1,11 @@
 // Needs-survey campaigns: the coordinator creates, opens, extends, closes and bundles a campaign and
 // follows its progress (answers per buyer, totals per item, answers over time, the mail); a
 // municipality sees its invitations and answers with its needs or with none.
-import { api, ApiError } from '../api.js';
+import { api } from '../api.js';
 import { field, h, replace, svg, table } from '../dom.js';
 import * as format from '../format.js';
 import { currentLanguage } from '../i18n.js';
-import { announce, catalogItems, describeError, flash, itemName, showFormError } from '../ui.js';
+import { announce, catalogItems, changedMeanwhile, describeError, flash, itemName, showFormError } from '../ui.js';
 
 // The campaigns' words, German first (the pages' other words live in i18n.js).
 const L = (de, en) => (currentLanguage() === 'de' ? de : en);
@@ -120,7 +120,7 @@ async function coordinatorPart(c, me, refresh) {
           announce(L('Erledigt.', 'Done.'));
         } catch (error) {
           // Someone or the clock changed the survey meanwhile: show what it is now, and why the step was refused.
-          if (error instanceof ApiError && (error.status === 409 || error.status === 412)) await refresh();
+          if (changedMeanwhile(error)) await refresh();
           announce(describeError(error), true);
         }
       } }, ACTIONS[action]()));
