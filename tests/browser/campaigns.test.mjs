@@ -76,16 +76,17 @@ describe('a needs survey in the pages', () => {
     await c.getByText('Kein Mailserver eingerichtet').waitFor();
     await screenshot(c, 'campaign-progress');
 
-    // A colleague closes it meanwhile (through the API): the page's step is refused, and the page shows
-    // the survey as it now is, with the reason, instead of the stale buttons.
+    // A colleague closes it meanwhile (through the API): the page's step, sent with the version it shows,
+    // is refused as stale, and the page shows the survey as it now is, with the reason, instead of the
+    // stale buttons.
     const campaignId = campaignUrl.match(/campaigns\/(\d+)/)[1];
     const closed = await server.api('POST', `/api/v1/campaigns/${campaignId}/close`, server.tokens.coordinator);
     assert.equal(closed.status, 200, JSON.stringify(closed.body));
-    coordinator.expectProblem(409, `/api/v1/campaigns/${campaignId}/close`);
+    coordinator.expectProblem(412, `/api/v1/campaigns/${campaignId}/close`);
     await c.getByRole('button', { name: 'Abschliessen' }).click();
     await c.locator('.facts', { hasText: 'abgeschlossen' }).waitFor();
     assert.equal(await c.getByRole('button', { name: 'Abschliessen' }).count(), 0);
-    await c.getByRole('alert').or(c.getByRole('status')).filter({ hasText: /Stand «abgeschlossen» kann man nicht/ }).first().waitFor();
+    await c.getByRole('alert').or(c.getByRole('status')).filter({ hasText: /inzwischen in Version \d+, nicht mehr in Version \d+/ }).first().waitFor();
     await answers.getByRole('row', { name: /Emmen.*keine Antwort/ }).waitFor();
     await c.getByRole('button', { name: 'Antworten bündeln' }).click();
     await c.waitForURL(/#\/bundles\?run=\d+/);

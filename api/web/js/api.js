@@ -26,7 +26,13 @@ function headers(extra = {}) {
   return all;
 }
 
-async function send(method, path, { body, contentType, version, extraHeaders } = {}) {
+const sendOptions = new Set(['body', 'contentType', 'version', 'extraHeaders']);
+
+async function send(method, path, given = {}) {
+  // An option send does not know would be dropped without a word (an If-Match never sent).
+  const unknown = Object.keys(given).filter((name) => !sendOptions.has(name));
+  if (unknown.length > 0) throw new TypeError(`api: unknown option ${unknown.join(', ')} for ${method} ${path}`);
+  const { body, contentType, version, extraHeaders } = given;
   const options = { method, headers: headers(extraHeaders) };
   if (body !== undefined) {
     options.body = typeof body === 'string' ? body : JSON.stringify(body);

@@ -115,7 +115,7 @@ async function coordinatorPart(c, me, refresh) {
     for (const action of c.allowed_actions.filter((a) => ACTIONS[a])) {
       actions.append(h('button', { type: 'button', onclick: async () => {
         try {
-          await api.post(`/api/v1/campaigns/${c.id}/${action}`, undefined, { headers: { 'If-Match': `"${c.version}"` } });
+          await api.post(`/api/v1/campaigns/${c.id}/${action}`, undefined, { version: c.version });
           await refresh();
           announce(L('Erledigt.', 'Done.'));
         } catch (error) {
@@ -144,7 +144,7 @@ async function coordinatorPart(c, me, refresh) {
     extend.addEventListener('submit', async (event) => {
       event.preventDefault();
       try {
-        await api.patch(`/api/v1/campaigns/${c.id}`, { closes: utcOf(input.value) }, { headers: { 'If-Match': `"${c.version}"` } });
+        await api.patch(`/api/v1/campaigns/${c.id}`, { closes: utcOf(input.value) }, { version: c.version });
         await refresh();
         announce(L('Verlängert; wer noch nicht geantwortet hat, wird benachrichtigt.', 'Extended; those who have not answered are told.'));
       } catch (error) { showFormError(extend, error); }
