@@ -368,9 +368,25 @@ describe('the web pages', () => {
     await page.locator('#nav').getByRole('link', { name: 'Beschaffungsabsichten' }).click();
     await page.getByRole('heading', { name: 'Beschaffungsabsichten' }).waitFor();
     await page.getByRole('row', { name: /^Total/ }).waitFor();
+    // The answer to the first filter (the item alone) is held back until the second (item and Emmen)
+    // has been shown: a late answer to an older filter must not replace the newer one on the page.
+    let releaseItemOnly;
+    const itemOnlyHeld = new Promise((resolve) => { releaseItemOnly = resolve; });
+    let itemOnlyAnswered;
+    const itemOnlyDone = new Promise((resolve) => { itemOnlyAnswered = resolve; });
+    await page.route((url) => url.pathname === '/api/v1/intents' && url.searchParams.get('item') === 'school-administration-software'
+      && !url.searchParams.has('organisation') && !url.searchParams.has('cursor'), async (route) => {
+      await itemOnlyHeld;
+      await route.continue();
+      itemOnlyAnswered();
+    }, { times: 1 });
     await page.getByLabel('Katalogartikel').selectOption('school-administration-software');
     await page.getByLabel('Gemeinde oder Stelle').selectOption('1024');
     await page.getByRole('table').getByText('1 Eintrag', { exact: true }).waitFor();
+    releaseItemOnly();
+    await itemOnlyDone;
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('table').getByText('1 Eintrag', { exact: true }).waitFor({ timeout: 1000 });
     const emmen = (await server.api('GET', '/api/v1/intents?organisation=1024&item=school-administration-software', server.tokens.coordinator)).body.items;
     assert.equal(emmen.length, 1);
     const total = page.getByRole('row', { name: /^Total/ });

@@ -62,6 +62,26 @@ export function filterSelect(id, text, values, group) {
   return { element, box: h('div', { class: 'field' }, h('label', { for: id }, text), element) };
 }
 
+/**
+ * A filter asks the server again on every change, and the answers may arrive in any order. `newestOnly`
+ * wraps such a fetch: its answer is {current, value}, and `current` is false once a later call started,
+ * so that a slow answer to an older filter never replaces the newer one on the page. A failure of a call
+ * that is no longer current is not reported either.
+ */
+export function newestOnly(fetch) {
+  let newest = 0;
+  return async (...args) => {
+    const ticket = ++newest;
+    try {
+      const value = await fetch(...args);
+      return { current: ticket === newest, value };
+    } catch (error) {
+      if (ticket !== newest) return { current: false, value: undefined };
+      throw error;
+    }
+  };
+}
+
 let organisations = null;
 
 /** Organisation names by id (BFS number or canton code), read once per page load. */

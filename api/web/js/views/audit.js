@@ -5,7 +5,7 @@ import { api } from '../api.js';
 import { field, h, replace, table } from '../dom.js';
 import * as format from '../format.js';
 import { currentLanguage, label, t } from '../i18n.js';
-import { announce, describeError, organisationLabel, organisationNames } from '../ui.js';
+import { announce, describeError, newestOnly, organisationLabel, organisationNames } from '../ui.js';
 
 const ENTITIES = ['intent', 'bundle', 'bundling_run', 'catalog_item', 'organisation', 'token', 'person', 'sign_in'];
 const PAGE = 50;
@@ -114,16 +114,20 @@ export async function render(main, { query }) {
   let rows = [];
   let cursor = null;
   const more = h('button', { type: 'button', class: 'secondary' }, t('common.more'));
+  // A new search while an older one, or its next page, is still loading: only the newest is shown.
+  const fetchPage = newestOnly((q) => api.get(`/api/v1/audit?${q}`));
   const show = async (reset) => {
     const q = filters();
+    q.set('order', 'newest');
+    q.set('limit', String(PAGE));
+    if (!reset && cursor) q.set('cursor', cursor);
+    const answer = await fetchPage(q);
+    if (!answer.current) return;
+    const page = answer.value;
     if (reset) {
       rows = [];
       cursor = null;
     }
-    q.set('order', 'newest');
-    q.set('limit', String(PAGE));
-    if (cursor) q.set('cursor', cursor);
-    const page = await api.get(`/api/v1/audit?${q}`);
     rows.push(...page.items);
     cursor = page.next_cursor;
     replace(list, rows.length === 0 ? h('p', {}, t('audit.none')) : table({

@@ -4,7 +4,7 @@ import { api } from '../api.js';
 import { h, replace, table } from '../dom.js';
 import * as format from '../format.js';
 import { label, t } from '../i18n.js';
-import { announce, badge, describeError, filterSelect, shareOf } from '../ui.js';
+import { announce, badge, describeError, filterSelect, newestOnly, shareOf } from '../ui.js';
 
 function summaryCards(run) {
   const s = run.summary;
@@ -91,11 +91,14 @@ export async function render(main, { me, refresh }) {
   decision.element.value = 'joint_tender';
   const list = h('div', { 'aria-live': 'polite' });
 
+  const fetchBundles = newestOnly((path) => api.all(path, 5000));
   const show = async () => {
     const query = new URLSearchParams();
     if (decision.element.value) query.set('decision', decision.element.value);
     if (category.element.value) query.set('category', category.element.value);
-    let bundles = await api.all(`/api/v1/bundles?${query}`, 5000);
+    const answer = await fetchBundles(`/api/v1/bundles?${query}`);
+    if (!answer.current) return;
+    let bundles = answer.value;
     if (procedure.element.value) bundles = bundles.filter((b) => b.procedure === procedure.element.value);
     if (status.element.value) bundles = bundles.filter((b) => b.status === status.element.value);
     replace(list, bundles.length === 0 ? h('p', {}, t('common.none')) : table({

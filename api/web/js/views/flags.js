@@ -6,7 +6,7 @@ import { callOff, callOffWords, refusalWords } from './agreements.js';
 import { h, replace, table } from '../dom.js';
 import * as format from '../format.js';
 import { label, t } from '../i18n.js';
-import { announce, describeError, filterSelect, organisationLabel, organisationNames } from '../ui.js';
+import { announce, describeError, filterSelect, newestOnly, organisationLabel, organisationNames } from '../ui.js';
 
 const codes = ['HARDWARE_TOO_SMALL_FOR_PUBLIC_TENDER', 'NOT_WORTH_JOINT_TENDER', 'SINGLE_BUYER', 'SPLITTING_RISK', 'WINDOW_SHIFT_SUGGESTED', 'UNPRICEABLE',
   'CALL_OFF_AVAILABLE', 'CALL_OFF_CEILING_EXCEEDED', 'FRAMEWORK_AGREEMENT_OPPORTUNITY'];
@@ -53,19 +53,24 @@ export async function render(main, { me, query }) {
   const { element: code, box } = filterSelect('filter-code', t('flags.code'), codes, 'code');
   if (codes.includes(query.get('code'))) code.value = query.get('code');
   const list = h('div', { 'aria-live': 'polite' });
-  const show = async () => {
-    const query = new URLSearchParams();
-    if (code.value) query.set('code', code.value);
-    if (me.role === 'municipality') query.set('organisation', me.organisation);
+  // The flags of the chosen code, and the intents called off since the run: their flag no longer offers a call-off.
+  const fetchFlags = newestOnly(async (query) => {
     const flags = await api.all(`/api/v1/flags?${query}`, 5000);
-    // Intents called off since the run: their flag no longer offers a call-off.
     const calledOff = new Map();
-    const callOffFlags = flags.filter((f) => f.code === 'CALL_OFF_AVAILABLE');
-    if (callOffFlags.length > 0) {
+    if (flags.some((f) => f.code === 'CALL_OFF_AVAILABLE')) {
       const mine = new URLSearchParams({ status: 'submitted' });
       if (me.role === 'municipality') mine.set('organisation', me.organisation);
       for (const i of await api.all(`/api/v1/intents?${mine}`, 5000)) if (i.call_off !== null) calledOff.set(i.id, i.call_off);
     }
+    return { flags, calledOff };
+  });
+  const show = async () => {
+    const query = new URLSearchParams();
+    if (code.value) query.set('code', code.value);
+    if (me.role === 'municipality') query.set('organisation', me.organisation);
+    const answer = await fetchFlags(query);
+    if (!answer.current) return;
+    const { flags, calledOff } = answer.value;
     replace(list, flags.length === 0 ? h('p', {}, t('common.none')) : table({
       caption: t('common.count', { n: flags.length }),
       head: [t('flags.code'), t('field.organisation'), t('field.intent'), t('flags.shift'), t('field.message'), t('flags.next')],

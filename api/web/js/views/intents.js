@@ -6,7 +6,7 @@ import { h, replace, table } from '../dom.js';
 import * as format from '../format.js';
 import { label, t } from '../i18n.js';
 import {
-  announce, badge, catalogItems, describeError, filterSelect, itemLabel, itemName, organisationLabel, organisationNames,
+  announce, badge, catalogItems, describeError, filterSelect, itemLabel, itemName, newestOnly, organisationLabel, organisationNames,
 } from '../ui.js';
 
 const MAX = 5000;
@@ -110,12 +110,15 @@ export async function render(main, { me, query, refresh }) {
     shown.querySelector('tbody tr:last-child')?.classList.add('total');
     replace(body, loaded.length === 0 ? h('p', {}, t(mine ? 'intents.noneMine' : 'intents.none')) : shown);
   };
+  const fetchIntents = newestOnly((path) => api.all(path, MAX));
   const load = async () => {
     const q = new URLSearchParams();
     for (const [control, key] of [[status, 'status'], [category, 'category'], [item, 'item'], [organisation, 'organisation']]) {
       if (control?.element.value) q.set(key, control.element.value);
     }
-    loaded = await api.all(`/api/v1/intents${q.toString() ? `?${q}` : ''}`, MAX);
+    const answer = await fetchIntents(`/api/v1/intents${q.toString() ? `?${q}` : ''}`);
+    if (!answer.current) return;
+    loaded = answer.value;
     show();
   };
   const fail = (e) => announce(describeError(e), true);

@@ -4,7 +4,7 @@ import { api } from '../api.js';
 import { h, replace, table } from '../dom.js';
 import * as format from '../format.js';
 import { label, t } from '../i18n.js';
-import { announce, badge, describeError, filterSelect } from '../ui.js';
+import { announce, badge, describeError, filterSelect, newestOnly } from '../ui.js';
 
 function confirmations(bundle) {
   const answers = Object.values(bundle.answers ?? {});
@@ -14,10 +14,13 @@ function confirmations(bundle) {
 export async function render(main) {
   const status = filterSelect('filter-tender-status', t('field.status'), ['approved', 'needs_review', 'tendered', 'rejected', 'withdrawn'], 'status');
   const list = h('div', { 'aria-live': 'polite' });
+  const fetchTenders = newestOnly((path) => api.all(path, 5000));
   const show = async () => {
     const query = new URLSearchParams();
     if (status.element.value) query.set('status', status.element.value);
-    const tenders = await api.all(`/api/v1/tenders?${query}`, 5000);
+    const answer = await fetchTenders(`/api/v1/tenders?${query}`);
+    if (!answer.current) return;
+    const tenders = answer.value;
     replace(list, tenders.length === 0 ? h('p', {}, t('tenders.none')) : table({
       caption: t('common.count', { n: tenders.length }),
       head: [t('field.tender'), t('field.status'), t('field.decision'), t('tenders.answers'), t('field.value'), t('field.awardWindow'),
