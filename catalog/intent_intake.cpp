@@ -94,6 +94,7 @@ class intake {
     check_organisation(draft, problems);
     const auto* found = draft.item.empty() ? nullptr : lookups_.find_item(draft.item);
     check_intent(draft, found, scope_.today, problems);
+    if (found != nullptr) entry.terms = terms_of(*found);
     if (scope_.with_ids && entry.id > 0 && !has_problem(problems, "id")) check_unique_id(entry.id, row, index, problems);
     for (auto& p : problems) {
       if (index) p.field = element_field(*index, p.field);
@@ -192,10 +193,14 @@ std::optional<std::int64_t> positive_whole_number(const std::string& text) {
 
 }  // namespace
 
+item_terms terms_of(const item& item) {
+  return {item.category, item.reference_price, item.billing, item.default_contract_years};
+}
+
 intake_result intake_json(const boost::json::value& body, const intake_scope& scope, const intake_lookups& lookups) {
   intake entries{scope, lookups};
   std::vector<input_problem> problems;
-  prepared_intent entry{0, decode_intent_json(body, problems)};
+  prepared_intent entry{0, decode_intent_json(body, problems), {}};
   entries.add(std::move(entry), std::move(problems), 0, std::nullopt);
   return entries.finish();
 }
@@ -285,7 +290,7 @@ intake_result intake_csv(std::string_view csv, const intake_scope& scope, const 
     std::map<std::string, std::string> cells;
     for (std::size_t c = 0; c < columns.size(); ++c) cells[*columns[c]] = record.fields[c];
     std::vector<input_problem> problems;
-    prepared_intent entry{0, decode_intent_row(cells, 0, problems)};
+    prepared_intent entry{0, decode_intent_row(cells, 0, problems), {}};
     entry.draft.item = entries.item_id(entry.draft.item);
     if (scope.with_ids) {
       const auto id = positive_whole_number(cells["id"]);

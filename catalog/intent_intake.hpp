@@ -55,11 +55,25 @@ struct intake_lookups {
   std::function<std::optional<std::string>(const std::string& name)> item_named;
 };
 
+/// What an intent's category and value take from its catalogue item.
+struct item_terms {
+  engine::category category = engine::category::hardware;
+  engine::rappen reference_price = 0;
+  engine::billing billing = engine::billing::one_time;
+  std::optional<int> default_contract_years;
+};
+
+/// The terms of `item` that an intent of it takes.
+item_terms terms_of(const item& item);
+
 /// One checked entry.
 struct prepared_intent {
   /// The entry's id, when the scope asks for ids; else 0.
   std::int64_t id = 0;
   intent_draft draft;
+  /// The terms of the catalogue item it was checked against (of an entry without problems), so that
+  /// a store can write its value without reading the item again.
+  item_terms terms;
 };
 
 /// Every entry checked, or every problem listed: `intents` is empty when there is any problem.

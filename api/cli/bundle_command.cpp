@@ -154,7 +154,7 @@ int run_bundle(const std::vector<std::string>& raw) {
   }
   engine::bundling_input input{{}, catalog::engine_terms(reference->items), reference->thresholds, reference->costs, {}};
   for (const auto& a : agreements) input.agreements.push_back(catalog::engine_agreement(a));
-  for (const auto& [id, d] : intake.intents) {
+  for (const auto& [id, d, terms] : intake.intents) {
     input.intents.push_back({id, d.organisation, d.item, d.quantity, d.unit_price, d.earliest, d.latest, d.contract_years});
   }
   engine::bundling_result result;

@@ -32,7 +32,7 @@ struct flag_row {
   long long id = 0, run = 0, intent = 0;
   std::string organisation, details, item, name_de, name_en;
 
-  void into(soci::details::prepare_temp_type& s) {
+  void into(row_statement& s) {
     s, soci::into(id), soci::into(run), soci::into(intent), soci::into(organisation), soci::into(details), soci::into(item),
         soci::into(name_de), soci::into(name_en);
   }
@@ -44,7 +44,7 @@ struct flag_row {
 struct run_row {
   run_record record;
   long long campaign = 0;
-  void into(soci::details::prepare_temp_type& s) {
+  void into(row_statement& s) {
     s, soci::into(record.id), soci::into(record.created_by), soci::into(record.started_at), soci::into(record.finished_at),
         soci::into(record.intents), soci::into(record.summary), soci::into(campaign);
   }

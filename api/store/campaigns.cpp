@@ -33,7 +33,7 @@ struct campaign_row {
   std::string state, reminders, invited, opened_at, closed_at;
   int binding = 0;
   long long run = 0;
-  void into(soci::details::prepare_temp_type& s) {
+  void into(row_statement& s) {
     s, soci::into(r.id), soci::into(r.fields.title), soci::into(r.fields.description), soci::into(state), soci::into(r.fields.opens_at),
         soci::into(r.fields.closes_at), soci::into(reminders), soci::into(binding), soci::into(invited), soci::into(r.canton),
         soci::into(r.coordinator), soci::into(r.version), soci::into(r.created_at), soci::into(r.updated_at), soci::into(opened_at),
@@ -55,7 +55,7 @@ struct campaign_row {
 
 struct text_row {
   std::string text;
-  void into(soci::details::prepare_temp_type& s) { s, soci::into(text); }
+  void into(row_statement& s) { s, soci::into(text); }
   std::string value() const { return text; }
 };
 
@@ -144,7 +144,7 @@ bool save_state(soci::session& session, campaign_record& c, campaign::state next
 
 struct recipient {
   std::string person, name, email, organisation, organisation_name;
-  void into(soci::details::prepare_temp_type& s) {
+  void into(row_statement& s) {
     s, soci::into(person), soci::into(name), soci::into(email), soci::into(organisation), soci::into(organisation_name);
   }
   recipient value() const { return *this; }
@@ -235,7 +235,7 @@ std::vector<std::chrono::seconds> offsets_of(const std::vector<std::string>& rem
 
 struct count_row {
   long long n = 0;
-  void into(soci::details::prepare_temp_type& s) { s, soci::into(n); }
+  void into(row_statement& s) { s, soci::into(n); }
   long long value() const { return n; }
 };
 
@@ -470,7 +470,7 @@ namespace {
 struct buyer_row {
   campaign_buyer b;
   std::string answer, answered_at, answered_by;
-  void into(soci::details::prepare_temp_type& s) {
+  void into(row_statement& s) {
     s, soci::into(b.organisation), soci::into(b.organisation_name), soci::into(answer), soci::into(b.reason), soci::into(answered_at),
         soci::into(answered_by), soci::into(b.quantity);
   }
@@ -516,7 +516,7 @@ campaign_answers read_campaign_answers(database& db, long long id) {
     }
     struct moment_row {
       std::string at, answer;
-      void into(soci::details::prepare_temp_type& s) { s, soci::into(at), soci::into(answer); }
+      void into(row_statement& s) { s, soci::into(at), soci::into(answer); }
       campaign::answer_moment value() const {
         return {std::chrono::floor<std::chrono::days>(parse_utc_timestamp(at).value_or(clock::time_point{})), answer == "no_need"};
       }
@@ -526,7 +526,7 @@ campaign_answers read_campaign_answers(database& db, long long id) {
                                               [&](auto& s) { s, soci::use(id, "campaign"); });
     struct item_row {
       std::string id, type;
-      void into(soci::details::prepare_temp_type& s) { s, soci::into(id), soci::into(type); }
+      void into(row_statement& s) { s, soci::into(id), soci::into(type); }
       campaign::campaign_item value() const { return {id, engine::parse_procurement_type(type).value_or(engine::procurement_type::supply)}; }
     };
     answers.items = select_rows<item_row>(session,

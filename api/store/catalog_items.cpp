@@ -98,7 +98,7 @@ struct item_row {
   }
 
   // Binds the SELECT columns of item_columns, in order.
-  void into(soci::details::prepare_temp_type& statement) {
+  void into(row_statement& statement) {
     statement, soci::into(id), soci::into(name_de), soci::into(name_en), soci::into(category),
         soci::into(procurement_type), soci::into(cpv), soci::into(unit), soci::into(reference_price), soci::into(billing),
         soci::into(default_contract_years, years_null), soci::into(compatibility_key), soci::into(tiers, tiers_null),
@@ -187,7 +187,7 @@ std::optional<catalog::item> find_item(soci::session& session, const std::string
 std::optional<std::string> item_named(soci::session& session, const std::string& name) {
   struct id_row {
     std::string id;
-    void into(soci::details::prepare_temp_type& s) { s, soci::into(id); }
+    void into(row_statement& s) { s, soci::into(id); }
     std::string value() const { return id; }
   };
   const auto ids = select_rows<id_row>(session, "SELECT id FROM catalog_items WHERE name_de = :de OR name_en = :en ORDER BY id LIMIT 2",

@@ -36,7 +36,7 @@ display_names read_display_names(database& db) {
     display_names names;
     struct organisation_row {
       std::string id, name;
-      void into(soci::details::prepare_temp_type& s) { s, soci::into(id), soci::into(name); }
+      void into(row_statement& s) { s, soci::into(id), soci::into(name); }
       organisation_row value() const { return *this; }
     };
     for (auto& o : select_rows<organisation_row>(session, "SELECT id, name FROM organisations", [](auto&) {})) {
@@ -45,7 +45,7 @@ display_names read_display_names(database& db) {
     struct actor_row {
       std::string id, name, organisation;
       soci::indicator organisation_null = soci::i_null;
-      void into(soci::details::prepare_temp_type& s) { s, soci::into(id), soci::into(name), soci::into(organisation, organisation_null); }
+      void into(row_statement& s) { s, soci::into(id), soci::into(name), soci::into(organisation, organisation_null); }
       std::pair<std::string, display_names::actor> value() const {
         return {id, {name, organisation_null == soci::i_ok ? std::optional{organisation} : std::nullopt}};
       }
@@ -60,7 +60,7 @@ display_names read_display_names(database& db) {
     struct agreement_row {
       long long id = 0;
       std::string title;
-      void into(soci::details::prepare_temp_type& s) { s, soci::into(id), soci::into(title); }
+      void into(row_statement& s) { s, soci::into(id), soci::into(title); }
       std::pair<std::string, std::string> value() const { return {std::to_string(id), title}; }
     };
     for (auto& [id, title] : select_rows<agreement_row>(session, "SELECT id, title FROM framework_agreements", [](auto&) {})) {

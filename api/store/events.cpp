@@ -15,7 +15,7 @@ struct event_row {
   std::string occurred_at, organisation, kind, details;
   soci::indicator organisation_null = soci::i_ok;
 
-  void into(soci::details::prepare_temp_type& s) {
+  void into(row_statement& s) {
     s, soci::into(id), soci::into(occurred_at), soci::into(organisation, organisation_null), soci::into(kind),
         soci::into(bundle), soci::into(details);
   }

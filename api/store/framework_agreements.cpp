@@ -34,7 +34,7 @@ struct agreement_row {
   std::string title, supplier, source, legal_basis, reference, valid_from, valid_to, justification, eligible;
   int version = 0;
 
-  void into(soci::details::prepare_temp_type& s) {
+  void into(row_statement& s) {
     s, soci::into(id), soci::into(title), soci::into(supplier), soci::into(source), soci::into(legal_basis), soci::into(reference),
         soci::into(valid_from), soci::into(valid_to), soci::into(justification), soci::into(eligible), soci::into(ceiling),
         soci::into(ceiling_quantity), soci::into(consumed), soci::into(consumed_quantity), soci::into(version),
@@ -69,14 +69,14 @@ struct agreement_row {
 struct price_row {
   long long agreement = 0, price = 0;
   std::string item, valid_from;
-  void into(soci::details::prepare_temp_type& s) { s, soci::into(agreement), soci::into(item), soci::into(valid_from), soci::into(price); }
+  void into(row_statement& s) { s, soci::into(agreement), soci::into(item), soci::into(valid_from), soci::into(price); }
   std::pair<long long, engine::agreement_price> value() const { return {agreement, {item, day_of(valid_from), price}}; }
 };
 
 struct call_off_row {
   call_off_record r;
   long long intent = 0;
-  void into(soci::details::prepare_temp_type& s) {
+  void into(row_statement& s) {
     s, soci::into(r.id), soci::into(r.agreement), soci::into(r.organisation), soci::into(r.item), soci::into(r.quantity),
         soci::into(r.unit_price), soci::into(r.value), soci::into(r.date), soci::into(intent), soci::into(r.created_by),
         soci::into(r.created_at);

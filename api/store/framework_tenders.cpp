@@ -24,7 +24,7 @@ namespace {
 struct opportunity_row {
   long long intent = 0;
   std::string details;
-  void into(soci::details::prepare_temp_type& s) { s, soci::into(intent), soci::into(details); }
+  void into(row_statement& s) { s, soci::into(intent), soci::into(details); }
   opportunity_row value() const { return *this; }
 };
 
@@ -45,7 +45,7 @@ std::vector<long long> horizon_intents(soci::session& session, long long run, co
 
 struct held_row {
   long long bundle = 0, intent = 0;
-  void into(soci::details::prepare_temp_type& s) { s, soci::into(bundle), soci::into(intent); }
+  void into(row_statement& s) { s, soci::into(bundle), soci::into(intent); }
   held_row value() const { return *this; }
 };
 

@@ -1,6 +1,8 @@
 #include "api/store/intents.hpp"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string_view>
 
 #include <boost/json.hpp>
 
@@ -27,6 +29,17 @@ constexpr const char* insert_intent =
     "status, version, created_by, idempotency_key, request_sha256, created_at, updated_at, campaign_id) VALUES (:organisation_id, "
     ":item_id, :quantity, :unit_price_rappen, :earliest, :latest, :contract_years, :note, 'submitted', 1, :created_by, "
     ":idempotency_key, :request_sha256, :created_at, :updated_at, :campaign_id) RETURNING id";
+// PostgreSQL: the intent and its audit record in one statement, one round trip, atomic without
+// BEGIN and COMMIT. The audit text is the record's with its id, which only the insert knows, put
+// between the text before and after it.
+constexpr const char* insert_intent_audited =
+    "WITH n AS (INSERT INTO intents (organisation_id, item_id, quantity, unit_price_rappen, earliest, latest, contract_years, "
+    "note, status, version, created_by, idempotency_key, request_sha256, created_at, updated_at, campaign_id) VALUES "
+    "(:organisation_id, :item_id, :quantity, :unit_price_rappen, :earliest, :latest, :contract_years, :note, 'submitted', 1, "
+    ":created_by, :idempotency_key, :request_sha256, :created_at, :updated_at, :campaign_id) RETURNING id), "
+    "a AS (INSERT INTO audit_log (occurred_at, actor, action, entity, entity_id, before_state, after_state) "
+    "SELECT :occurred_at, :actor, 'create', 'intent', CAST(id AS TEXT), NULL, :audit_head || CAST(id AS TEXT) || :audit_tail "
+    "FROM n) SELECT id FROM n";
 constexpr const char* update_intent_row =
     "UPDATE intents SET organisation_id = :organisation_id, item_id = :item_id, quantity = :quantity, "
     "unit_price_rappen = :unit_price_rappen, earliest = :earliest, latest = :latest, contract_years = :contract_years, "
@@ -44,7 +57,7 @@ struct intent_row {
   int contract_years = 0, default_years = 0, version = 0;
   soci::indicator price_null = soci::i_null, years_null = soci::i_null, default_years_null = soci::i_null;
 
-  void into(soci::details::prepare_temp_type& statement) {
+  void into(row_statement& statement) {
     statement, soci::into(id), soci::into(organisation), soci::into(item), soci::into(quantity),
         soci::into(unit_price, price_null), soci::into(earliest), soci::into(latest), soci::into(contract_years, years_null),
         soci::into(note), soci::into(status), soci::into(version), soci::into(created_at), soci::into(updated_at),
@@ -135,31 +148,84 @@ std::string audit_text(const intent_record& record) {
   return catalog::json_text(object);
 }
 
+// The record of a new intent as the store writes it (status submitted, version 1), without reading it back.
+intent_record new_record(long long id, const catalog::intent_draft& fields, const catalog::item_terms& terms, const std::string& now) {
+  intent_record record;
+  record.id = id;
+  record.fields = fields;
+  record.status = "submitted";
+  record.version = 1;
+  record.created_at = now;
+  record.updated_at = now;
+  record.category = terms.category;
+  record.value = engine::purchase_value(fields.quantity, fields.unit_price, terms.reference_price, terms.billing,
+                                        fields.contract_years, terms.default_contract_years)
+                     .value_or(0);
+  return record;
+}
+
+// The values an insert binds besides the intent's own fields.
+struct insert_values {
+  insert_values(const std::optional<std::string>& idempotency_key, const std::string& hash, std::optional<long long> campaign)
+      : key(idempotency_key.value_or("")), request_hash(hash), campaign_id(campaign.value_or(0)),
+        key_null(idempotency_key ? soci::i_ok : soci::i_null), campaign_null(campaign ? soci::i_ok : soci::i_null) {}
+
+  std::string key, request_hash;
+  long long campaign_id;
+  soci::indicator key_null, campaign_null;
+};
+
 long long insert(soci::session& session, const catalog::intent_draft& fields, const std::string& actor,
-                 const std::optional<std::string>& idempotency_key, const std::string& request_hash,
+                 const std::optional<std::string>& idempotency_key, const std::string& request_hash, const std::string& now,
                  std::optional<long long> campaign = std::nullopt) {
   intent_values v{fields};
-  const std::string now = utc_timestamp_now();
-  const std::string key = idempotency_key.value_or("");
-  soci::indicator key_null = idempotency_key ? soci::i_ok : soci::i_null;
-  soci::indicator hash_null = idempotency_key ? soci::i_ok : soci::i_null;
-  const long long campaign_id = campaign.value_or(0);
-  soci::indicator campaign_null = campaign ? soci::i_ok : soci::i_null;
+  insert_values extra{idempotency_key, request_hash, campaign};
+  soci::indicator hash_null = extra.key_null;
   long long id = 0;
   session << insert_intent, soci::use(v.organisation, "organisation_id"), soci::use(v.item, "item_id"),
       soci::use(v.quantity, "quantity"), soci::use(v.unit_price, v.price_null, "unit_price_rappen"),
       soci::use(v.earliest, "earliest"), soci::use(v.latest, "latest"),
       soci::use(v.contract_years, v.years_null, "contract_years"), soci::use(v.note, "note"),
-      soci::use(actor, "created_by"), soci::use(key, key_null, "idempotency_key"),
-      soci::use(request_hash, hash_null, "request_sha256"), soci::use(now, "created_at"), soci::use(now, "updated_at"),
-      soci::use(campaign_id, campaign_null, "campaign_id"), soci::into(id);
+      soci::use(actor, "created_by"), soci::use(extra.key, extra.key_null, "idempotency_key"),
+      soci::use(extra.request_hash, hash_null, "request_sha256"), soci::use(now, "created_at"), soci::use(now, "updated_at"),
+      soci::use(extra.campaign_id, extra.campaign_null, "campaign_id"), soci::into(id);
   return id;
+}
+
+// PostgreSQL: inserts the intent and its audit record in one statement; returns the new record.
+intent_record insert_audited(soci::session& session, const catalog::intent_draft& fields, const catalog::item_terms& terms,
+                             const std::string& actor, const std::optional<std::string>& idempotency_key,
+                             const std::string& request_hash) {
+  const std::string now = utc_timestamp_now();
+  auto record = new_record(0, fields, terms, now);
+  // The audit text with id 0 starts with {"id":0, and is split there: the statement puts the id between.
+  const std::string text = audit_text(record);
+  constexpr std::string_view zero_id = R"({"id":0)";
+  if (text.compare(0, zero_id.size(), zero_id) != 0) throw std::logic_error("the audit text of an intent must start with its id");
+  const std::string head = R"({"id":)";
+  const std::string tail = text.substr(zero_id.size());
+  intent_values v{fields};
+  insert_values extra{idempotency_key, request_hash, std::nullopt};
+  soci::indicator hash_null = extra.key_null;
+  const std::string action = "create";
+  long long id = 0;
+  session << insert_intent_audited, soci::use(v.organisation, "organisation_id"), soci::use(v.item, "item_id"),
+      soci::use(v.quantity, "quantity"), soci::use(v.unit_price, v.price_null, "unit_price_rappen"),
+      soci::use(v.earliest, "earliest"), soci::use(v.latest, "latest"),
+      soci::use(v.contract_years, v.years_null, "contract_years"), soci::use(v.note, "note"),
+      soci::use(actor, "created_by"), soci::use(extra.key, extra.key_null, "idempotency_key"),
+      soci::use(extra.request_hash, hash_null, "request_sha256"), soci::use(now, "created_at"), soci::use(now, "updated_at"),
+      soci::use(extra.campaign_id, extra.campaign_null, "campaign_id"), soci::use(now, "occurred_at"),
+      soci::use(actor, "actor"), soci::use(head, "audit_head"), soci::use(tail, "audit_tail"), soci::into(id);
+  record.id = id;
+  return record;
 }
 
 }  // namespace
 
-create_result create_intent(soci::session& session, const catalog::intent_draft& fields, const std::string& actor,
-                            const std::optional<std::string>& idempotency_key, const std::string& request_hash) {
+create_result create_intent(soci::session& session, const catalog::intent_draft& fields, const catalog::item_terms& terms,
+                            const std::string& actor, const std::optional<std::string>& idempotency_key,
+                            const std::string& request_hash) {
   const auto replay = [&]() -> std::optional<create_result> {
     if (!idempotency_key) return std::nullopt;
     long long id = 0;
@@ -174,11 +240,18 @@ create_result create_intent(soci::session& session, const catalog::intent_draft&
     return create_result{*select_intent(session, id), true};
   };
   try {
+    if (session.get_backend_name() == "postgresql") {
+      // Without a key: one statement, one round trip. With one: a look for an earlier request first;
+      // a concurrent one with the same key that wins the race makes the insert fail on the key's
+      // unique index, and the catch below answers with its intent.
+      if (auto earlier = replay()) return *earlier;
+      return create_result{insert_audited(session, fields, terms, actor, idempotency_key, request_hash), false};
+    }
     transaction tx{session};
     if (auto earlier = replay()) return *earlier;
-    const auto id = insert(session, fields, actor, idempotency_key, request_hash);
-    auto record = *select_intent(session, id);
-    append_audit(session, {actor, "create", "intent", std::to_string(id), std::nullopt, audit_text(record)});
+    const std::string now = utc_timestamp_now();
+    const auto record = new_record(insert(session, fields, actor, idempotency_key, request_hash, now), fields, terms, now);
+    append_audit(session, {actor, "create", "intent", std::to_string(record.id), std::nullopt, audit_text(record)});
     tx.commit();
     return create_result{record, false};
   } catch (...) {
@@ -193,8 +266,11 @@ create_result create_intent(soci::session& session, const catalog::intent_draft&
 
 create_result create_intent(database& db, const catalog::intent_draft& fields, const std::string& actor,
                             const std::optional<std::string>& idempotency_key, const std::string& request_hash) {
-  return db.with_session(
-      [&](soci::session& session) { return create_intent(session, fields, actor, idempotency_key, request_hash); });
+  return db.with_session([&](soci::session& session) {
+    const auto item = find_item(session, fields.item);
+    if (!item) throw std::invalid_argument("create_intent: unknown catalogue item " + fields.item);
+    return create_intent(session, fields, catalog::terms_of(*item), actor, idempotency_key, request_hash);
+  });
 }
 
 std::optional<import_receipt> earlier_import(soci::session& session, const std::string& actor, const std::string& idempotency_key,
@@ -225,7 +301,7 @@ import_receipt import_intents(soci::session& session, const std::vector<catalog:
     import_receipt receipt;
     std::string ids;
     for (const auto& draft : drafts) {
-      const auto id = insert(session, draft, actor, std::nullopt, "");
+      const auto id = insert(session, draft, actor, std::nullopt, "", utc_timestamp_now());
       const auto record = *select_intent(session, id);
       append_audit(session, {actor, "import", "intent", std::to_string(id), std::nullopt, audit_text(record)});
       receipt.ids.push_back(id);
@@ -279,7 +355,7 @@ std::vector<long long> add_answer_intents(soci::session& session, long long camp
   }
   std::vector<long long> ids;
   for (const auto& draft : drafts) {
-    const auto id = insert(session, draft, actor, std::nullopt, "", campaign);
+    const auto id = insert(session, draft, actor, std::nullopt, "", utc_timestamp_now(), campaign);
     append_audit(session, {actor, "create", "intent", std::to_string(id), std::nullopt, audit_text(*select_intent(session, id))});
     ids.push_back(id);
   }

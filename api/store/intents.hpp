@@ -37,14 +37,16 @@ struct create_result {
   bool replayed = false;
 };
 
-/// Stores a new intent (status submitted, version 1) in its own transaction, audited under
-/// `actor`. With an idempotency key the same key (per actor) and the same `request_hash` return
-/// the first intent and create nothing; the same key with another hash throws conflict
-/// (idempotency_key_reused).
-create_result create_intent(soci::session& session, const catalog::intent_draft& fields, const std::string& actor,
-                            const std::optional<std::string>& idempotency_key, const std::string& request_hash);
+/// Stores a new intent (status submitted, version 1) with its audit record, atomically, audited
+/// under `actor`; `terms` are its item's (as the intake checked them), for its value. On PostgreSQL
+/// one statement, on SQLite one transaction. With an idempotency key the same key (per actor) and
+/// the same `request_hash` return the first intent and create nothing; the same key with another
+/// hash throws conflict (idempotency_key_reused).
+create_result create_intent(soci::session& session, const catalog::intent_draft& fields, const catalog::item_terms& terms,
+                            const std::string& actor, const std::optional<std::string>& idempotency_key,
+                            const std::string& request_hash);
 
-/// The same on a pooled session.
+/// The same on a pooled session, with the item's terms read from the catalogue.
 create_result create_intent(database& db, const catalog::intent_draft& fields, const std::string& actor,
                             const std::optional<std::string>& idempotency_key, const std::string& request_hash);
 

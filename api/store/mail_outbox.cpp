@@ -16,7 +16,7 @@ struct outbox_row {
   outbox_entry entry;
   long long campaign = 0;
   std::string person, organisation, sent_at;
-  void into(soci::details::prepare_temp_type& s) {
+  void into(row_statement& s) {
     auto& m = entry.message;
     s, soci::into(entry.id), soci::into(entry.created_at), soci::into(m.kind), soci::into(campaign), soci::into(person),
         soci::into(organisation), soci::into(m.recipient_name), soci::into(m.recipient_email), soci::into(m.subject),

@@ -36,7 +36,7 @@ struct person_row {
   std::string id, email, name, role, organisation, created_at, deactivated_at, invitation_expires_at;
   int has_password = 0;
   soci::indicator organisation_null = soci::i_null, deactivated_null = soci::i_null, invitation_null = soci::i_null;
-  void into(soci::details::prepare_temp_type& s) {
+  void into(row_statement& s) {
     s, soci::into(id), soci::into(email), soci::into(name), soci::into(role), soci::into(organisation, organisation_null),
         soci::into(has_password), soci::into(created_at), soci::into(deactivated_at, deactivated_null),
         soci::into(invitation_expires_at, invitation_null);

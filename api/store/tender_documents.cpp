@@ -15,7 +15,7 @@ struct schedule_row_data {
   int lead = 0;
   std::string tender, name, cpv, item, unit, buyer, buyer_name, from, to, note;
 
-  void into(soci::details::prepare_temp_type& s) {
+  void into(row_statement& s) {
     s, soci::into(bundle), soci::into(tender), soci::into(name), soci::into(cpv), soci::into(item), soci::into(unit),
         soci::into(buyer), soci::into(buyer_name), soci::into(quantity), soci::into(unit_price), soci::into(amount),
         soci::into(from), soci::into(to), soci::into(lead), soci::into(intent), soci::into(note);
@@ -73,7 +73,7 @@ std::vector<catalog::schedule_row> schedule_of_run(database& db, long long run, 
 std::vector<long long> documented_tenders(database& db, long long run) {
   struct id_row {
     long long id = 0;
-    void into(soci::details::prepare_temp_type& s) { s, soci::into(id); }
+    void into(row_statement& s) { s, soci::into(id); }
     long long value() const { return id; }
   };
   return db.with_session([&](soci::session& session) {

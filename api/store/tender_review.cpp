@@ -238,7 +238,7 @@ std::vector<decision_entry> decisions_of(database& db, long long id) {
     std::string reference, name, organisation, organisation_name;
     soci::indicator reference_null = soci::i_null, name_null = soci::i_null, organisation_null = soci::i_null,
                     organisation_name_null = soci::i_null;
-    void into(soci::details::prepare_temp_type& s) {
+    void into(row_statement& s) {
       s, soci::into(e.id), soci::into(e.decided_by), soci::into(e.action), soci::into(e.from_status), soci::into(e.to_status),
           soci::into(e.comment), soci::into(reference, reference_null), soci::into(e.decided_at), soci::into(e.details),
           soci::into(name, name_null), soci::into(organisation, organisation_null), soci::into(organisation_name, organisation_name_null);
@@ -270,7 +270,7 @@ std::vector<long long> hold_decided_intents(soci::session& session, const std::m
     long long bundle = 0, intent = 0;
     int version = 0;
     std::string status;
-    void into(soci::details::prepare_temp_type& s) { s, soci::into(bundle), soci::into(status), soci::into(intent), soci::into(version); }
+    void into(row_statement& s) { s, soci::into(bundle), soci::into(status), soci::into(intent), soci::into(version); }
     held_row value() const { return *this; }
   };
   const auto held = select_rows<held_row>(

@@ -29,7 +29,7 @@ struct bundle_row {
   std::string kind, status, tender, key, category, type, cpv, verdict, from, to, procedure, reasons, reference, review_reason;
   soci::indicator reference_null = soci::i_null;
 
-  void into(soci::details::prepare_temp_type& s) {
+  void into(row_statement& s) {
     s, soci::into(id), soci::into(run), soci::into(status), soci::into(version), soci::into(tender), soci::into(key),
         soci::into(category), soci::into(type), soci::into(cpv), soci::into(verdict), soci::into(from), soci::into(to),
         soci::into(buyers), soci::into(quantity), soci::into(amount), soci::into(procedure), soci::into(international),
@@ -75,7 +75,7 @@ struct member_row {
   int lead = 0;
   std::string organisation, own_procedure, participation, earliest, latest, item, name_de, name_en;
 
-  void into(soci::details::prepare_temp_type& s) {
+  void into(row_statement& s) {
     s, soci::into(bundle), soci::into(intent), soci::into(organisation), soci::into(quantity), soci::into(amount), soci::into(lead),
         soci::into(own_procedure), soci::into(participation), soci::into(earliest), soci::into(latest), soci::into(item),
         soci::into(name_de), soci::into(name_en);
@@ -111,7 +111,7 @@ void for_each_chunk(const std::vector<long long>& ids, Select select) {
       names.push_back(std::string{"b"}.append(std::to_string(i)));
       list.append(i == 0 ? ":" : ", :").append(names.back());
     }
-    select(list, [&](soci::details::prepare_temp_type& s) {
+    select(list, [&](row_statement& s) {
       for (std::size_t i = 0; i < count; ++i) s, soci::use(ids[first + i], names[i]);
     });
   }
@@ -201,7 +201,7 @@ std::map<long long, current_tender> current_tenders(soci::session& session, cons
   struct current_row {
     long long intent = 0, bundle = 0;
     std::string status;
-    void into(soci::details::prepare_temp_type& s) { s, soci::into(intent), soci::into(bundle), soci::into(status); }
+    void into(row_statement& s) { s, soci::into(intent), soci::into(bundle), soci::into(status); }
     current_row value() const { return *this; }
   };
   std::map<long long, current_tender> current;

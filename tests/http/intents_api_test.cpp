@@ -71,6 +71,13 @@ TEST_CASE("yearly items count their contract years, the item's default otherwise
   const auto default_years = post_intent(f, f.kriens,
       R"({"item":"school-administration-software","quantity":1200,"earliest":"2027-01-01","latest":"2027-06-30"})");
   CHECK(default_years.json().at("value_chf").to_number<double>() == 1200 * 38.0 * 5);
+  // The answer to the POST is made from what was written, not read back: it is what the store then reads.
+  for (const auto* created : {&explicit_years, &default_years}) {
+    const auto id = std::to_string(created->json().at("id").as_int64());
+    const auto read = test::http_get(f.port(), "/api/v1/intents/" + id, f.kriens);
+    REQUIRE(read.status == 200);
+    CHECK(read.json() == created->json());
+  }
 }
 
 TEST_CASE("a municipality never reads or changes another's intents") {

@@ -30,13 +30,18 @@ store::intent_record visible_intent(const request_context& ctx, soci::session& s
 }
 
 // The intent with the tender it belongs to now.
+// The intent as the API shows it, in `tender` (none: in no current tender).
+response intent_response(const request& req, status code, const store::intent_record& record,
+                         std::optional<store::current_tender> tender) {
+  auto res = json_response(req, code, intent_view(record, std::move(tender)));
+  set_version_etag(res, record.version);
+  return res;
+}
+
 response intent_response(soci::session& session, const request& req, status code, const store::intent_record& record) {
   const auto current = store::current_tenders(session, {record.id});
   const auto tender = current.find(record.id);
-  auto res = json_response(req, code,
-                           intent_view(record, tender == current.end() ? std::nullopt : std::optional{tender->second}));
-  set_version_etag(res, record.version);
-  return res;
+  return intent_response(req, code, record, tender == current.end() ? std::nullopt : std::optional{tender->second});
 }
 
 // The request's Idempotency-Key, if it sent one: stored with what it created, so visible ASCII only,
@@ -100,11 +105,11 @@ void require_accepted(const request_context& ctx, const catalog::intake_result& 
   require_no_problems(intake.problems, preferred_language(ctx.req), intake.problems_not_listed);
 }
 
-// The one checked draft of a JSON body.
-catalog::intent_draft checked_draft(const request_context& ctx, soci::session& session, const catalog::intake_scope& scope) {
-  const auto intake = catalog::intake_json(parse_json_body(ctx.req), scope, store::intake_lookups_in(session));
+// The one checked entry of a JSON body: its draft and its item's terms.
+catalog::prepared_intent checked_entry(const request_context& ctx, soci::session& session, const catalog::intake_scope& scope) {
+  auto intake = catalog::intake_json(parse_json_body(ctx.req), scope, store::intake_lookups_in(session));
   require_accepted(ctx, intake);
-  return intake.intents.front().draft;
+  return std::move(intake.intents.front());
 }
 
 store::intent_filter filter_from(const request_context& ctx) {
@@ -147,9 +152,12 @@ void add_intent_routes(router& routes, store::database& db) {
     require_role(ctx, {store::role::municipality, store::role::coordinator});
     const auto key = idempotency_key(ctx);
     return db.with_session([&](soci::session& session) {
-      const auto draft = checked_draft(ctx, session, caller_scope(ctx, std::nullopt));
-      const auto created = store::create_intent(session, draft, ctx.who().actor, key, store::sha256_hex(ctx.req.body()));
-      auto res = intent_response(session, ctx.req, status::created, created.intent);
+      const auto entry = checked_entry(ctx, session, caller_scope(ctx, std::nullopt));
+      const auto created =
+          store::create_intent(session, entry.draft, entry.terms, ctx.who().actor, key, store::sha256_hex(ctx.req.body()));
+      // A new intent is in no tender yet; an earlier request's may be by now.
+      auto res = created.replayed ? intent_response(session, ctx.req, status::created, created.intent)
+                                  : intent_response(ctx.req, status::created, created.intent, std::nullopt);
       res.set(beast_http::field::location, "/api/v1/intents/" + std::to_string(created.intent.id));
       if (created.replayed) res.set("Idempotent-Replayed", "true");
       return res;
@@ -188,7 +196,7 @@ void add_intent_routes(router& routes, store::database& db) {
       scope.rule = catalog::organisation_rule::unchangeable;
       scope.organisation = current.fields.organisation;
       scope.today = engine::today_utc();
-      const auto draft = checked_draft(ctx, session, scope);
+      const auto draft = checked_entry(ctx, session, scope).draft;
       const auto changed = store::update_intent(session, current.id, draft, *expected, ctx.who().actor);
       return intent_response(session, ctx.req, status::ok, changed);
     });
