@@ -6,8 +6,9 @@
 namespace jointbuy::store {
 
 /// A write transaction. On SQLite it takes the write lock at BEGIN (BEGIN IMMEDIATE), so that
-/// concurrent writers wait on the busy timeout in turn instead of failing with "database is
-/// locked" when a reader upgrades. Rolls back on destruction unless committed.
+/// concurrent writers wait in turn instead of failing with "database is locked" when a reader
+/// upgrades; the writers of one process wait in a queue for it (at most the busy timeout), not in
+/// SQLite's sleeping back-off. Rolls back on destruction unless committed.
 class transaction {
  public:
   /// What the transaction is for.
@@ -24,8 +25,12 @@ class transaction {
   void commit();
 
  private:
+  // Leaves this process's queue of SQLite writers, if it is in it.
+  void release();
+
   soci::session& session_;
   bool open_ = true;
+  bool queued_ = false;
 };
 
 }  // namespace jointbuy::store
