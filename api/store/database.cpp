@@ -66,6 +66,31 @@ void database::open_session(soci::session& session) {
   }
 }
 
+std::string database::data_version() {
+  if (url_.kind == backend::postgresql) {
+    return with_session([](soci::session& session) {
+      std::string snapshot;
+      session << "SELECT CAST(pg_current_snapshot() AS TEXT)", soci::into(snapshot);
+      return snapshot;
+    });
+  }
+  const std::lock_guard guard{version_mutex_};
+  try {
+    if (!version_session_) {
+      auto session = std::make_unique<soci::session>();
+      open_session(*session);
+      version_session_ = std::move(session);
+      ++version_connection_;
+    }
+    long long version = 0;
+    *version_session_ << "PRAGMA data_version", soci::into(version);
+    return std::to_string(version_connection_) + ":" + std::to_string(version);
+  } catch (...) {
+    version_session_.reset();
+    rethrow_as_store_error();
+  }
+}
+
 bool database::ping() {
   try {
     return with_session([](soci::session& session) {

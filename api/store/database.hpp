@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <cstddef>
 #include <memory>
+#include <mutex>
+#include <string>
 #include <utility>
 
 #include <soci/soci.h>
@@ -56,6 +58,12 @@ class database {
   /// True when the database answers a trivial query now.
   bool ping();
 
+  /// A text that changes whenever a transaction that changed data ended since it was read, in this
+  /// or any other process: PostgreSQL's current snapshot (which transactions are visible), SQLite's
+  /// data version seen from a connection of its own that never writes. Read before a response is
+  /// made, an equal text later means the response is still what the database holds.
+  std::string data_version();
+
   /// How many sessions were leased from the pool since it opened: what a request costs the pool.
   std::uint64_t leases_taken() const { return leases_.load(std::memory_order_relaxed); }
 
@@ -81,6 +89,11 @@ class database {
   database_url url_;
   database_options options_;
   soci::connection_pool pool_;
+  // SQLite: the connection that reads the data version (of the other connections' commits).
+  std::mutex version_mutex_;
+  std::unique_ptr<soci::session> version_session_;
+  // Counts the openings of that connection: its versions are its own, so a new one starts anew.
+  std::uint64_t version_connection_ = 0;
   std::atomic<std::uint64_t> leases_{0};
 };
 

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <memory>
 
 #include <boost/json.hpp>
 
@@ -7,6 +8,7 @@
 #include "api/http/json_body.hpp"
 #include "api/store/campaigns.hpp"
 #include "api/http/problem.hpp"
+#include "api/http/response_cache.hpp"
 #include "api/http/responses.hpp"
 #include "api/store/bundling_runs.hpp"
 #include "api/store/paging.hpp"
@@ -95,6 +97,8 @@ response bundle_list(const request_context& ctx, store::database& db, store::bun
 }  // namespace
 
 void add_bundle_routes(router& routes, store::database& db, const catalog::reference_data& reference) {
+  // Pages of tenders are made once per state of the database, language and caller.
+  auto lists = std::make_shared<response_cache>(db);
   routes.add(beast_http::verb::post, "/api/v1/bundling-runs", access::authenticated, [&db, &reference](request_context& ctx) {
     require_role(ctx, {store::role::coordinator});
     const auto run = store::create_run(db, reference, ctx.who().actor, campaign_of_run(ctx, db));
@@ -123,29 +127,33 @@ void add_bundle_routes(router& routes, store::database& db, const catalog::refer
     return json_response(ctx.req, status::ok, run_json(*run, store::read_display_names(db)));
   });
 
-  routes.add(beast_http::verb::get, "/api/v1/bundles", access::authenticated, [&db](request_context& ctx) {
-    store::bundle_filter filter;
-    filter.run = run_from(ctx, db);
-    std::vector<field_error> errors;
-    read_status(ctx, true, filter, errors);
-    if (!errors.empty()) throw invalid_query(std::move(errors));
-    return bundle_list(ctx, db, std::move(filter));
+  routes.add(beast_http::verb::get, "/api/v1/bundles", access::authenticated, [&db, lists](request_context& ctx) {
+    return lists->answer(ctx, [&] {
+      store::bundle_filter filter;
+      filter.run = run_from(ctx, db);
+      std::vector<field_error> errors;
+      read_status(ctx, true, filter, errors);
+      if (!errors.empty()) throw invalid_query(std::move(errors));
+      return bundle_list(ctx, db, std::move(filter));
+    });
   });
 
   // Every tender a coordinator acted on, whichever run proposed it: what is under way.
-  routes.add(beast_http::verb::get, "/api/v1/tenders", access::authenticated, [&db](request_context& ctx) {
-    store::bundle_filter filter;
-    filter.acted_on = true;
-    std::vector<field_error> errors;
-    read_status(ctx, false, filter, errors);
-    if (const auto organisation = ctx.target.get("organisation")) {
-      if (ctx.is_municipality() && organisation != ctx.who().organisation) {
-        throw forbidden("A municipality sees only the tenders it takes part in.", "Eine Gemeinde sieht nur die Ausschreibungen, an denen sie teilnimmt.");
+  routes.add(beast_http::verb::get, "/api/v1/tenders", access::authenticated, [&db, lists](request_context& ctx) {
+    return lists->answer(ctx, [&] {
+      store::bundle_filter filter;
+      filter.acted_on = true;
+      std::vector<field_error> errors;
+      read_status(ctx, false, filter, errors);
+      if (const auto organisation = ctx.target.get("organisation")) {
+        if (ctx.is_municipality() && organisation != ctx.who().organisation) {
+          throw forbidden("A municipality sees only the tenders it takes part in.", "Eine Gemeinde sieht nur die Ausschreibungen, an denen sie teilnimmt.");
+        }
+        filter.organisation = *organisation;
       }
-      filter.organisation = *organisation;
-    }
-    if (!errors.empty()) throw invalid_query(std::move(errors));
-    return bundle_list(ctx, db, std::move(filter));
+      if (!errors.empty()) throw invalid_query(std::move(errors));
+      return bundle_list(ctx, db, std::move(filter));
+    });
   });
 
   routes.add(beast_http::verb::get, "/api/v1/bundles/{id}", access::authenticated, [&db](request_context& ctx) {
