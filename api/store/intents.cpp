@@ -164,31 +164,42 @@ intent_record new_record(long long id, const catalog::intent_draft& fields, cons
   return record;
 }
 
-// The values an insert binds besides the intent's own fields.
-struct insert_values {
-  insert_values(const std::optional<std::string>& idempotency_key, const std::string& hash, std::optional<long long> campaign)
-      : key(idempotency_key.value_or("")), request_hash(hash), campaign_id(campaign.value_or(0)),
-        key_null(idempotency_key ? soci::i_ok : soci::i_null), campaign_null(campaign ? soci::i_ok : soci::i_null) {}
+// The bound values of a new intent's row: its fields, who created it when, and its key.
+struct new_intent_values {
+  new_intent_values(const catalog::intent_draft& fields, const std::string& actor, const std::string& now,
+                    const std::optional<std::string>& idempotency_key, const std::string& request_hash,
+                    std::optional<long long> campaign)
+      : v(fields), actor(actor), now(now), key(idempotency_key.value_or("")), request_hash(request_hash),
+        campaign_id(campaign.value_or(0)), key_null(idempotency_key ? soci::i_ok : soci::i_null),
+        hash_null(key_null), campaign_null(campaign ? soci::i_ok : soci::i_null) {}
 
+  template <class Statement>
+  void bind(Statement& s) {
+    s, soci::use(v.organisation, "organisation_id"), soci::use(v.item, "item_id"), soci::use(v.quantity, "quantity"),
+        soci::use(v.unit_price, v.price_null, "unit_price_rappen"), soci::use(v.earliest, "earliest"),
+        soci::use(v.latest, "latest"), soci::use(v.contract_years, v.years_null, "contract_years"), soci::use(v.note, "note"),
+        soci::use(actor, "created_by"), soci::use(key, key_null, "idempotency_key"),
+        soci::use(request_hash, hash_null, "request_sha256"), soci::use(now, "created_at"), soci::use(now, "updated_at"),
+        soci::use(campaign_id, campaign_null, "campaign_id");
+  }
+
+  intent_values v;
+  const std::string& actor;
+  const std::string& now;
   std::string key, request_hash;
   long long campaign_id;
-  soci::indicator key_null, campaign_null;
+  soci::indicator key_null, hash_null, campaign_null;
 };
 
 long long insert(soci::session& session, const catalog::intent_draft& fields, const std::string& actor,
                  const std::optional<std::string>& idempotency_key, const std::string& request_hash, const std::string& now,
                  std::optional<long long> campaign = std::nullopt) {
-  intent_values v{fields};
-  insert_values extra{idempotency_key, request_hash, campaign};
-  soci::indicator hash_null = extra.key_null;
+  new_intent_values row{fields, actor, now, idempotency_key, request_hash, campaign};
   long long id = 0;
-  session << insert_intent, soci::use(v.organisation, "organisation_id"), soci::use(v.item, "item_id"),
-      soci::use(v.quantity, "quantity"), soci::use(v.unit_price, v.price_null, "unit_price_rappen"),
-      soci::use(v.earliest, "earliest"), soci::use(v.latest, "latest"),
-      soci::use(v.contract_years, v.years_null, "contract_years"), soci::use(v.note, "note"),
-      soci::use(actor, "created_by"), soci::use(extra.key, extra.key_null, "idempotency_key"),
-      soci::use(extra.request_hash, hash_null, "request_sha256"), soci::use(now, "created_at"), soci::use(now, "updated_at"),
-      soci::use(extra.campaign_id, extra.campaign_null, "campaign_id"), soci::into(id);
+  {
+    auto statement = (session << insert_intent, soci::into(id));
+    row.bind(statement);
+  }  // runs here
   return id;
 }
 
@@ -204,20 +215,12 @@ intent_record insert_audited(soci::session& session, const catalog::intent_draft
   if (text.compare(0, zero_id.size(), zero_id) != 0) throw std::logic_error("the audit text of an intent must start with its id");
   const std::string head = R"({"id":)";
   const std::string tail = text.substr(zero_id.size());
-  intent_values v{fields};
-  insert_values extra{idempotency_key, request_hash, std::nullopt};
-  soci::indicator hash_null = extra.key_null;
-  const std::string action = "create";
-  long long id = 0;
-  session << insert_intent_audited, soci::use(v.organisation, "organisation_id"), soci::use(v.item, "item_id"),
-      soci::use(v.quantity, "quantity"), soci::use(v.unit_price, v.price_null, "unit_price_rappen"),
-      soci::use(v.earliest, "earliest"), soci::use(v.latest, "latest"),
-      soci::use(v.contract_years, v.years_null, "contract_years"), soci::use(v.note, "note"),
-      soci::use(actor, "created_by"), soci::use(extra.key, extra.key_null, "idempotency_key"),
-      soci::use(extra.request_hash, hash_null, "request_sha256"), soci::use(now, "created_at"), soci::use(now, "updated_at"),
-      soci::use(extra.campaign_id, extra.campaign_null, "campaign_id"), soci::use(now, "occurred_at"),
-      soci::use(actor, "actor"), soci::use(head, "audit_head"), soci::use(tail, "audit_tail"), soci::into(id);
-  record.id = id;
+  new_intent_values row{fields, actor, now, idempotency_key, request_hash, std::nullopt};
+  {
+    auto statement = (session << insert_intent_audited, soci::use(now, "occurred_at"), soci::use(actor, "actor"),
+                      soci::use(head, "audit_head"), soci::use(tail, "audit_tail"), soci::into(record.id));
+    row.bind(statement);
+  }  // runs here
   return record;
 }
 
