@@ -56,23 +56,23 @@ response for_request(const request& req, const response& kept) {
 
 }  // namespace
 
-response_cache::response_cache(store::database& db, std::size_t max_entries, std::size_t max_body_bytes)
-    : db_(db), max_entries_(max_entries), max_body_bytes_(max_body_bytes) {}
+response_cache::response_cache(store::database& db, std::size_t max_total_bytes, std::size_t max_body_bytes)
+    : db_(db), max_total_bytes_(max_total_bytes), max_body_bytes_(max_body_bytes) {}
 
 response response_cache::answer(const request_context& ctx, const std::function<response()>& make) {
   const auto key = key_of(ctx);
   // Read before the answer is made: a change committed while it is made moves the version on.
   const auto version = db_.data_version();
+  std::shared_ptr<const response> kept;
   {
     const std::lock_guard guard{mutex_};
     const auto found = entries_.find(key);
-    if (found != entries_.end() && found->second.version == version) {
-      ++hits_;
-      // Kept only when its route read every parameter of this same target: so they are known here too.
-      for (const auto& parameter : ctx.target.query) ctx.target.get(parameter.first);
-      return for_request(ctx.req, found->second.answer);
-    }
-    ++misses_;
+    if (found != entries_.end() && found->second.version == version) kept = found->second.answer;
+  }
+  if (kept) {
+    // Kept only when its route read every parameter of this same target: so they are known here too.
+    for (const auto& parameter : ctx.target.query) ctx.target.get(parameter.first);
+    return for_request(ctx.req, *kept);
   }
   auto made = make();
   if (made.result() != status::ok) return made;
@@ -86,20 +86,18 @@ response response_cache::answer(const request_context& ctx, const std::function<
   // An answer whose target has a parameter the route does not know is refused after it (400): not kept.
   if (made.body().size() <= max_body_bytes_ && ctx.target.unread().empty()) {
     const std::lock_guard guard{mutex_};
-    if (entries_.size() >= max_entries_ && entries_.find(key) == entries_.end()) entries_.clear();
-    entries_.insert_or_assign(key, entry{version, made});
+    if (const auto earlier = entries_.find(key); earlier != entries_.end()) {
+      total_bytes_ -= earlier->second.answer->body().size();
+      entries_.erase(earlier);
+    }
+    if (total_bytes_ + made.body().size() > max_total_bytes_) {
+      entries_.clear();
+      total_bytes_ = 0;
+    }
+    total_bytes_ += made.body().size();
+    entries_.emplace(key, entry{version, std::make_shared<const response>(made)});
   }
   return for_request(ctx.req, made);
-}
-
-std::size_t response_cache::hits() const {
-  const std::lock_guard guard{mutex_};
-  return hits_;
-}
-
-std::size_t response_cache::misses() const {
-  const std::lock_guard guard{mutex_};
-  return misses_;
 }
 
 }  // namespace jointbuy::http

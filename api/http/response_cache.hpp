@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 
@@ -19,30 +20,26 @@ namespace jointbuy::http {
 
 class response_cache {
  public:
-  /// Keeps at most `max_entries` answers of at most `max_body_bytes` each.
-  explicit response_cache(store::database& db, std::size_t max_entries = 256, std::size_t max_body_bytes = 4 << 20);
+  /// Keeps answers of at most `max_body_bytes` each, `max_total_bytes` in all: when the next would
+  /// not fit, every kept answer is let go.
+  explicit response_cache(store::database& db, std::size_t max_total_bytes = 64 << 20, std::size_t max_body_bytes = 4 << 20);
 
   /// The answer to the caller's GET: the kept one if the database has not changed since it was
   /// made, else `make()`'s (kept when it is a 200). With If-None-Match naming its ETag, 304.
   response answer(const request_context& ctx, const std::function<response()>& make);
 
-  /// How many answers were served from the cache and how many were made (for tests and logs).
-  std::size_t hits() const;
-  std::size_t misses() const;
-
  private:
   struct entry {
     std::string version;
-    response answer;
+    std::shared_ptr<const response> answer;
   };
 
   store::database& db_;
-  std::size_t max_entries_;
+  std::size_t max_total_bytes_;
   std::size_t max_body_bytes_;
-  mutable std::mutex mutex_;
+  std::size_t total_bytes_ = 0;
+  std::mutex mutex_;
   std::map<std::string, entry> entries_;
-  std::size_t hits_ = 0;
-  std::size_t misses_ = 0;
 };
 
 }  // namespace jointbuy::http
