@@ -8,6 +8,7 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include "api/store/access_watch.hpp"
 #include "api/store/timestamps.hpp"
 #include "catalog/json_text.hpp"
 
@@ -89,6 +90,18 @@ std::string database::data_version() {
     version_session_.reset();
     rethrow_as_store_error();
   }
+}
+
+std::optional<database::access_state> database::access_now() {
+  // Read before the generation: a change counted meanwhile makes the state newer, never older.
+  const auto changes_here = access_changes_.load(std::memory_order_acquire);
+  std::call_once(access_watch_started_, [this] {
+    access_watch_ = std::make_unique<access_watch>([this](soci::session& session) { open_session(session); },
+                                                   std::chrono::milliseconds{100});
+  });
+  const auto generation = access_watch_->generation();
+  if (!generation) return std::nullopt;
+  return access_state{*generation, changes_here};
 }
 
 bool database::ping() {

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -16,6 +17,8 @@
 #include "api/store/errors.hpp"
 
 namespace jointbuy::store {
+
+class access_watch;
 
 /// How the pool and the connections behave.
 struct database_options {
@@ -64,6 +67,19 @@ class database {
   /// made, an equal text later means the response is still what the database holds.
   std::string data_version();
 
+  /// What the tokens this process verified depend on: the access generation, which every change of
+  /// tokens or people moves on in any process (read every 100 ms by a thread of its own, from the
+  /// first call), and this process's own count of such changes (access_changed).
+  struct access_state {
+    long long generation = 0;
+    std::uint64_t changes_here = 0;
+    bool operator==(const access_state&) const = default;
+  };
+  /// The state now; nothing when the generation was not read lately (then nothing may be kept).
+  std::optional<access_state> access_now();
+  /// Counts a change of tokens or people this process committed: what was kept is let go at once.
+  void access_changed() { access_changes_.fetch_add(1, std::memory_order_acq_rel); }
+
   /// How many sessions were leased from the pool since it opened: what a request costs the pool.
   std::uint64_t leases_taken() const { return leases_.load(std::memory_order_relaxed); }
 
@@ -94,6 +110,9 @@ class database {
   std::unique_ptr<soci::session> version_session_;
   // Counts the openings of that connection: its versions are its own, so a new one starts anew.
   std::uint64_t version_connection_ = 0;
+  std::atomic<std::uint64_t> access_changes_{0};
+  std::once_flag access_watch_started_;
+  std::unique_ptr<access_watch> access_watch_;
   std::atomic<std::uint64_t> leases_{0};
 };
 

@@ -142,6 +142,7 @@ invitation invite_person(database& db, const person_request& request, const std:
     auto stored = *select_person(session, "WHERE p.id = :value", id);
     append_audit(session, {actor, "invite", "person", id, std::nullopt, audit_text(stored)});
     tx.commit();
+    db.access_changed();
     return invitation{std::move(stored), std::move(token), std::move(expires_at)};
   });
 }
@@ -155,6 +156,7 @@ invitation invite_again(database& db, const std::string& id, const std::string& 
     auto [token, expires_at] = new_invitation(session, id, actor, valid);
     append_audit(session, {actor, "invite", "person", id, audit_text(*stored), audit_text(*stored)});
     tx.commit();
+    db.access_changed();
     stored->invitation_expires_at = expires_at;
     return invitation{std::move(*stored), std::move(token), std::move(expires_at)};
   });
@@ -191,6 +193,7 @@ person upsert_demo_person(database& db, const std::string& id, const person_requ
       append_audit(session, {actor, "create", "person", id, std::nullopt, audit_text(after)});
     }
     tx.commit();
+    db.access_changed();
     return after;
   });
 }
@@ -222,6 +225,7 @@ bool deactivate_person(database& db, const std::string& id, const std::string& a
         soci::use(now, "now"), soci::use(id, "person_id");
     append_audit(session, {actor, "deactivate", "person", id, audit_text(*before), audit_text(*select_person(session, "WHERE p.id = :value", id))});
     tx.commit();
+    db.access_changed();
     return true;
   });
 }
@@ -255,6 +259,7 @@ invitation_lookup accept_invitation(database& db, const std::string& token, cons
     found.person = select_person(session, "WHERE p.id = :value", before.id);
     append_audit(session, {before.id, "accept_invitation", "person", before.id, audit_text(before), audit_text(*found.person)});
     tx.commit();
+    db.access_changed();
     return found;
   });
 }
@@ -269,6 +274,7 @@ void change_password(database& db, const std::string& id, const std::string& pas
     end_sessions(session, id, utc_timestamp_now(), keep_session.value_or(""));
     append_audit(session, {id, "change_password", "person", id, audit_text(*before), audit_text(*select_person(session, "WHERE p.id = :value", id))});
     tx.commit();
+    db.access_changed();
   });
 }
 

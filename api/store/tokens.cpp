@@ -102,6 +102,7 @@ issued_token store_token(database& db, const std::string& id, token_request requ
       append_audit(session, {actor, "create", "token", id, std::nullopt, audit_text(id, request)});
     }
     tx.commit();
+    db.access_changed();
     return issued_token{id, std::string{bearer_prefix} + id + "." + secret};
   });
 }
@@ -169,6 +170,7 @@ bool revoke_token(database& db, const std::string& id, const std::string& actor)
     if (revoke.get_affected_rows() == 0) return false;
     append_audit(session, {actor, "revoke", "token", id, std::nullopt, std::nullopt});
     tx.commit();
+    db.access_changed();
     return true;
   });
 }
@@ -211,6 +213,7 @@ bool revoke_personal_token(database& db, const std::string& person_id, const std
     if (revoke.get_affected_rows() == 0) return false;
     append_audit(session, {actor, "revoke", "token", id, std::nullopt, std::nullopt});
     tx.commit();
+    db.access_changed();
     return true;
   });
 }

@@ -3,13 +3,16 @@
 #include "api/mail/campaign_mail.hpp"
 #include "api/store/sessions.hpp"
 #include "api/store/tokens.hpp"
+#include "api/store/verified_tokens.hpp"
 
 namespace jointbuy::http {
 
 router make_api_router(store::database& db, const catalog::reference_data& reference, std::shared_ptr<const static_files> pages,
                        std::optional<rate_limits> limits, sign_in_settings sign_in, campaign_settings campaigns) {
   const auto lifetimes = sign_in.lifetimes;
-  router routes{[&db](std::string_view bearer) { return store::verify_token(db, bearer); },
+  // Verified tokens are kept until tokens or people change (in this process or any other).
+  auto tokens = std::make_shared<store::verified_tokens>(db);
+  router routes{[tokens](std::string_view bearer) { return tokens->verify(bearer); },
                 [&db, lifetimes](std::string_view id) { return store::verify_session(db, id, lifetimes); },
                 origin_policy{sign_in.public_url, sign_in.secure_cookies}};
   if (limits) routes.limit_rate(*limits);
